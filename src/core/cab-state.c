@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The whole mock cabinet as one JSON document (docs/state-format.md). This object is the one
+ * source of truth: the page only ever holds a copy of what it derives from here. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cab-error.h"
+#include "cab-jwt.h"
+#include "cab-state-private.h"
+
+struct _CabState
+{
+  GObject   parent_instance;
+  JsonNode *root;
+};
+
+G_DEFINE_FINAL_TYPE (CabState, cab_state, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+cab_state_finalize (GObject *object)
+{
+  CabState *self = CAB_STATE (object);
+
+  g_clear_pointer (&self->root, json_node_unref);
+
+  G_OBJECT_CLASS (cab_state_parent_class)->finalize (object);
+}
+
+static void
+cab_state_class_init (CabStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cab_state_finalize;
+
+  /**
+   * CabState::changed:
+   * @entity: what changed: a public entity name, "view" (cabinet-only data such as the
+   *   messages), "active-lead" (the active lead switched) or "document" (everything)
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+cab_state_init (CabState *self)
+{
+}
+
+CabState *
+cab_state_new (void)
+{
+  return g_object_new (CAB_TYPE_STATE, NULL);
+}
+
+CabState *
+cab_state_new_default (GError **error)
+{
+  g_autoptr(CabState) self = cab_state_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resources_lookup_data (RESOURCE_BASE "/fixtures/default-state.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  if (!cab_state_load_data (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            "default-state.json", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Replaces the whole document, or keeps the current one and names the problem: a bad file
+ * must never cost the user the state they had. */
+gboolean
+cab_state_load_data (CabState    *self,
+                     const char  *data,
+                     gssize       length,
+                     const char  *source_name,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib says "<data>:line:column: …"; name the file there instead, as compilers do. */
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, "%s:%s", source_name, message + strlen ("<data>:"));
+      else
+        g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, "%s: %s", source_name, message);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (!cab_state_schema_check_document (root, &local_error))
+    {
+      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE,
+                   "%s: %s", source_name, local_error->message);
+      return FALSE;
+    }
+
+  /* Immutable parser nodes are sealed; the model edits its own copy. */
+  g_clear_pointer (&self->root, json_node_unref);
+  self->root = json_node_copy (root);
+  g_signal_emit (self, signals[CHANGED], 0, "document");
+
+  return TRUE;
+}
+
+gboolean
+cab_state_load_file (CabState    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display_name = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  display_name = g_filename_display_name (path);
+  return cab_state_load_data (self, contents, length, display_name, error);
+}
+
+char *
+cab_state_to_data (CabState *self)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+  g_return_val_if_fail (self->root != NULL, NULL);
+
+  return json_to_string (self->root, TRUE);
+}
+
+static JsonObject *
+document (CabState *self)
+{
+  g_assert (self->root != NULL);
+  return json_node_get_object (self->root);
+}
+
+/* The leads[] entry of the lead with this id, or NULL. */
+static JsonObject *
+find_lead_entry (CabState   *self,
+                 const char *lead_id)
+{
+  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (leads, i);
+      JsonObject *lead = json_object_get_object_member (entry, "lead");
+
+      if (g_strcmp0 (json_object_get_string_member (lead, "id"), lead_id) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+active_lead_entry (CabState *self)
+{
+  JsonObject *entry = find_lead_entry (self, cab_state_get_active_lead_id (self));
+
+  /* The schema check guarantees that activeLeadId names a lead. */
+  g_assert (entry != NULL);
+  return entry;
+}
+
+static void
+add_field_ids (GPtrArray  *ids,
+               JsonObject *owner)
+{
+  JsonArray *field_ids = json_object_get_array_member (owner, "fieldIds");
+
+  for (guint i = 0; i < json_array_get_length (field_ids); i++)
+    g_ptr_array_add (ids, (gpointer) json_array_get_string_element (field_ids, i));
+}
+
+/* LeadFieldsModel of the active lead: the fields its lead, contacts and company name. */
+static JsonNode *
+dup_lead_fields (CabState *self)
+{
+  JsonObject *lead = json_object_get_object_member (active_lead_entry (self), "lead");
+  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *contacts = json_object_get_object_member (lead, "contacts");
+  JsonNode *company = json_object_get_member (lead, "company");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GList) contact_ids = json_object_get_members (contacts);
+  JsonObject *result = json_object_new ();
+
+  add_field_ids (ids, lead);
+  for (const GList *l = contact_ids; l != NULL; l = l->next)
+    add_field_ids (ids, json_object_get_object_member (contacts, l->data));
+  if (company != NULL && JSON_NODE_HOLDS_OBJECT (company))
+    add_field_ids (ids, json_node_get_object (company));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (!json_object_has_member (result, id))
+        json_object_set_member (result, id, json_node_copy (json_object_get_member (fields, id)));
+    }
+
+  return json_node_init_object (json_node_alloc (), result);
+}
+
+gboolean
+cab_state_is_public_entity (const char *entity)
+{
+  return g_strcmp0 (entity, CAB_ENTITY_SYS) == 0 ||
+         g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0 ||
+         g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0 ||
+         g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0;
+}
+
+/* What getState(entity) returns in the page, or NULL for an unknown entity. */
+JsonNode *
+cab_state_dup_entity (CabState   *self,
+                      const char *entity)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+  g_return_val_if_fail (self->root != NULL, NULL);
+
+  if (g_strcmp0 (entity, CAB_ENTITY_SYS) == 0 || g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0)
+    return json_node_copy (json_object_get_member (document (self), entity));
+  if (g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0)
+    return json_node_copy (json_object_get_member (active_lead_entry (self), "lead"));
+  if (g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0)
+    return dup_lead_fields (self);
+
+  return NULL;
+}
+
+JsonNode *
+cab_state_dup_public_entities (CabState *self)
+{
+  static const char * const entities[] = {
+    CAB_ENTITY_SYS, CAB_ENTITY_LEAD, CAB_ENTITY_LEAD_FIELDS, CAB_ENTITY_AUTHORS
+  };
+  JsonObject *result = json_object_new ();
+
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    json_object_set_member (result, entities[i], cab_state_dup_entity (self, entities[i]));
+
+  return json_node_init_object (json_node_alloc (), result);
+}
+
+/* What the cabinet page shows beyond the SDK models: the lead's name, its conversation,
+ * the contacts' names and the list of leads. */
+JsonNode *
+cab_state_dup_view (CabState *self)
+{
+  JsonObject *entry;
+  JsonObject *result = json_object_new ();
+  JsonArray *leads, *lead_list = json_array_new ();
+
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  entry = active_lead_entry (self);
+  json_object_set_string_member (result, "leadName", json_object_get_string_member (entry, "name"));
+  json_object_set_member (result, "messages", json_node_copy (json_object_get_member (entry, "messages")));
+  json_object_set_member (result, "contacts",
+                          json_node_copy (json_object_get_member (document (self), "contacts")));
+
+  leads = json_object_get_array_member (document (self), "leads");
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    {
+      JsonObject *lead_entry = json_array_get_object_element (leads, i);
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id",
+                                     json_object_get_string_member (json_object_get_object_member (lead_entry, "lead"), "id"));
+      json_object_set_string_member (item, "name", json_object_get_string_member (lead_entry, "name"));
+      json_array_add_object_element (lead_list, item);
+    }
+  json_object_set_array_member (result, "leads", lead_list);
+
+  return json_node_init_object (json_node_alloc (), result);
+}
+
+JsonNode *
+cab_state_dup_router_query (CabState *self)
+{
+  JsonObject *query = json_object_new ();
+
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  json_object_set_string_member (query, "leadId", cab_state_get_active_lead_id (self));
+  json_object_set_string_member (query, "accountId", cab_state_get_account_id (self));
+
+  return json_node_init_object (json_node_alloc (), query);
+}
+
+const char *
+cab_state_get_account_id (CabState *self)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  return json_object_get_string_member (document (self), "accountId");
+}
+
+const char *
+cab_state_get_active_lead_id (CabState *self)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  return json_object_get_string_member (document (self), "activeLeadId");
+}
+
+gboolean
+cab_state_set_active_lead (CabState    *self,
+                           const char  *lead_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (lead_id != NULL, FALSE);
+
+  if (find_lead_entry (self, lead_id) == NULL)
+    {
+      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("No lead has the id “%s”"), lead_id);
+      return FALSE;
+    }
+  if (g_str_equal (lead_id, cab_state_get_active_lead_id (self)))
+    return TRUE;
+
+  json_object_set_string_member (document (self), "activeLeadId", lead_id);
+  g_signal_emit (self, signals[CHANGED], 0, "active-lead");
+
+  return TRUE;
+}
+
+/* Replaces one public entity with a value of the right shape. For leadFields, the active
+ * lead's fields are replaced and any field it no longer references keeps existing for the
+ * other leads. */
+gboolean
+cab_state_set_entity (CabState    *self,
+                      const char  *entity,
+                      JsonNode    *value,
+                      GError     **error)
+{
+  JsonObject *fields;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!cab_state_is_public_entity (entity))
+    {
+      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("“%s” is not a public entity"), entity);
+      return FALSE;
+    }
+
+  fields = json_object_get_object_member (document (self), "fields");
+  if (!cab_state_schema_check_entity (entity, value, fields, error))
+    return FALSE;
+
+  if (g_str_equal (entity, CAB_ENTITY_SYS) || g_str_equal (entity, CAB_ENTITY_AUTHORS))
+    {
+      json_object_set_member (document (self), entity, json_node_copy (value));
+    }
+  else if (g_str_equal (entity, CAB_ENTITY_LEAD))
+    {
+      JsonObject *entry = active_lead_entry (self);
+      const char *new_id = json_object_get_string_member (json_node_get_object (value), "id");
+
+      if (!g_str_equal (new_id, cab_state_get_active_lead_id (self)) && find_lead_entry (self, new_id) != NULL)
+        {
+          g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("lead.id: another lead has the id “%s”"), new_id);
+          return FALSE;
+        }
+      json_object_set_member (entry, "lead", json_node_copy (value));
+      json_object_set_string_member (document (self), "activeLeadId", new_id);
+    }
+  else
+    {
+      JsonObject *new_fields = json_node_get_object (value);
+      g_autoptr(GList) ids = json_object_get_members (new_fields);
+
+      for (const GList *l = ids; l != NULL; l = l->next)
+        json_object_set_member (fields, l->data, json_node_copy (json_object_get_member (new_fields, l->data)));
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, entity);
+
+  return TRUE;
+}
+
+/* The JWT the widget gets in initLead (SPEC §4), or an empty string when the integration has
+ * no secret: amoCRM's addWidget allows an empty token too. */
+char *
+cab_state_mint_token (CabState   *self,
+                      const char *lead_id)
+{
+  JsonObject *integration, *lead, *contacts, *claims;
+  JsonObject *entry;
+  const char *secret;
+  g_autoptr(GList) contact_ids = NULL;
+  g_autofree char *jti = NULL;
+  g_autofree char *audience = NULL;
+  g_autoptr(GUri) redirect = NULL;
+  gint64 now;
+  char *token;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  integration = json_object_get_object_member (document (self), "integration");
+  secret = json_object_get_string_member (integration, "clientSecret");
+  entry = find_lead_entry (self, lead_id != NULL ? lead_id : cab_state_get_active_lead_id (self));
+  if (secret == NULL || *secret == '\0' || entry == NULL)
+    return g_strdup ("");
+
+  lead = json_object_get_object_member (entry, "lead");
+  contacts = json_object_get_object_member (lead, "contacts");
+  contact_ids = json_object_get_members (contacts);
+
+  /* aud is the base of the integration's redirect_uri: scheme and authority. */
+  redirect = g_uri_parse (json_object_get_string_member (integration, "redirectUri"), G_URI_FLAGS_NONE, NULL);
+  if (redirect != NULL && g_uri_get_host (redirect) != NULL)
+    audience = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (redirect), NULL, g_uri_get_host (redirect),
+                           g_uri_get_port (redirect), "", NULL, NULL);
+  else
+    audience = g_strdup (json_object_get_string_member (integration, "redirectUri"));
+
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  jti = g_uuid_string_random ();
+  claims = json_object_new ();
+  json_object_set_string_member (claims, "iss", json_object_get_string_member (integration, "accountAddress"));
+  json_object_set_string_member (claims, "aud", audience);
+  json_object_set_string_member (claims, "jti", jti);
+  json_object_set_int_member (claims, "iat", now);
+  json_object_set_int_member (claims, "nbf", now);
+  json_object_set_int_member (claims, "exp", now + (gint64) json_object_get_double_member (integration, "tokenLifetime"));
+  json_object_set_string_member (claims, "account_id", cab_state_get_account_id (self));
+  json_object_set_string_member (claims, "user_id", json_object_get_string_member (integration, "userId"));
+  json_object_set_string_member (claims, "client_uuid", json_object_get_string_member (integration, "clientUuid"));
+  json_object_set_string_member (claims, "lead_id", json_object_get_string_member (lead, "id"));
+  if (contact_ids != NULL)
+    json_object_set_string_member (claims, "contact_id", contact_ids->data);
+
+  token = cab_jwt_sign_hs256 (claims, secret);
+  json_object_unref (claims);
+
+  return token;
+}
