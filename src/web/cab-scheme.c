@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cabinet://app/… serves the mock cabinet from the GResource. Only what lies under the
+ * resource's cabinet/ folder is reachable: the page must not read the app's other resources. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cab-scheme.h"
+
+static const char *
+content_type_for (const char *path)
+{
+  static const struct { const char *suffix, *type; } types[] = {
+    { ".html", "text/html; charset=utf-8" },
+    { ".js", "text/javascript; charset=utf-8" },
+    { ".css", "text/css; charset=utf-8" },
+    { ".json", "application/json" },
+    { ".svg", "image/svg+xml" },
+    { ".png", "image/png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_has_suffix (path, types[i].suffix))
+      return types[i].type;
+
+  return "application/octet-stream";
+}
+
+static void
+handle_request (WebKitURISchemeRequest *request,
+                gpointer                user_data)
+{
+  const char *path = webkit_uri_scheme_request_get_path (request);
+  g_autofree char *resource = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(WebKitURISchemeResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (webkit_uri_scheme_request_get_uri (request), G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "app") != 0 ||
+      path == NULL || path[0] != '/' || strstr (path, "..") != NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Not found: %s"),
+                   webkit_uri_scheme_request_get_uri (request));
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  resource = g_strconcat (RESOURCE_BASE "/cabinet", path, NULL);
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  response = webkit_uri_scheme_response_new (stream, (gint64) g_bytes_get_size (bytes));
+  webkit_uri_scheme_response_set_content_type (response, content_type_for (path));
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+void
+cab_scheme_register (WebKitWebContext *context)
+{
+  WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
+
+  /* Secure, so the page is a secure context (crypto.subtle, like amoCRM's https pages), and
+   * CORS-enabled, so widgets can fetch their own servers when those allow the origin. */
+  webkit_security_manager_register_uri_scheme_as_secure (security, CAB_SCHEME);
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, CAB_SCHEME);
+  webkit_web_context_register_uri_scheme (context, CAB_SCHEME, handle_request, NULL, NULL);
+}
