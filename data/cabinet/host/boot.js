@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Starts the cabinet: asks the app for the state and the widgets, renders, runs the widgets,
+// and from then on applies what the app pushes through CabinetHost.receive().
+'use strict';
+
+(function () {
+  const Sdk = window.CabinetSdk;
+  let view = {};
+
+  function render () {
+    try {
+      window.CabinetView.render(Object.assign({}, view, {
+        sys: Sdk.getEntity('sys'),
+        lead: Sdk.getEntity('lead'),
+        leadFields: Sdk.getEntity('leadFields'),
+        authors: Sdk.getEntity('authors'),
+      }));
+    } catch (error) {
+      // The cabinet's own rendering must never take the widgets down with it.
+      console.error('Cabinet Inspector: rendering the cabinet failed', error);
+    }
+  }
+
+  function applyEntities (entities) {
+    for (const name of Sdk.ENTITY_NAMES) {
+      if (entities && name in entities)
+        Sdk.setEntity(name, entities[name]);
+    }
+  }
+
+  const handlers = {
+    entity (message) {
+      if (!Sdk.ENTITY_NAMES.includes(message.entity))
+        return;
+      if (message.view)
+        view = message.view;
+      Sdk.setEntity(message.entity, message.value);
+      render();
+    },
+    'lead-switch' (message) {
+      return window.CabinetWidgets.switchLead(() => {
+        view = message.view || view;
+        Sdk.setRouterQuery(message.routerQuery);
+        applyEntities(message.entities);
+        render();
+      });
+    },
+    'add-widget' (message) {
+      window.CabinetWidgets.add(message.widget);
+    },
+    'reload-widgets' () {
+      return window.CabinetWidgets.reloadAll();
+    },
+  };
+
+  window.CabinetHost = Object.freeze({
+    receive (message) {
+      const handler = message && handlers[message.type];
+      if (handler)
+        return handler(message);
+      console.error('Cabinet Inspector: unknown message from the app', message && message.type);
+    },
+  });
+
+  window.CabinetBridge.call('hello').then((hello) => {
+    view = hello.view || {};
+    Sdk.setRouterQuery(hello.routerQuery);
+    applyEntities(hello.entities);
+    render();
+    for (const widget of hello.widgets || [])
+      window.CabinetWidgets.add(widget);
+    document.documentElement.dataset.cabinetReady = 'true';
+  }, (error) => {
+    document.body.dataset.cabinetError = String(error);
+    console.error('Cabinet Inspector: the app did not answer', error);
+  });
+})();

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The page's only channel to the app: one WebKit message handler whose replies are Promises.
+'use strict';
+
+(function () {
+  const handlers = window.webkit && window.webkit.messageHandlers;
+  const handler = handlers && handlers.cabinet;
+  // Keep our own reference: widget code runs in this same world and may replace window.webkit.
+  const post = handler ? handler.postMessage.bind(handler) : null;
+
+  function call (type, payload) {
+    if (!post)
+      return Promise.reject(new Error('Cabinet Inspector: the page runs outside the app'));
+    return post({ type, payload: payload || {} });
+  }
+
+  // For messages whose reply nobody needs; a failure to deliver must not reach widget code.
+  function notify (type, payload) {
+    call(type, payload).catch((error) => console.error('cabinet bridge:', type, error));
+  }
+
+  window.CabinetBridge = Object.freeze({ call, notify });
+})();

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// initAmocrmWidgetSdk (SPEC §2) and the page's copy of the public state.
+//
+// The C model owns the state; this copy is what getState reads and what subscribers are
+// told about. Every widget gets its own SDK instance, so that what a widget does (its
+// subscriptions, its mistakes) is known by name.
+'use strict';
+
+(function () {
+  function deepFreeze (object) {
+    for (const value of Object.values(object)) {
+      if (value && typeof value === 'object')
+        deepFreeze(value);
+    }
+    return Object.freeze(object);
+  }
+
+  const FIELD_TYPE_NAMES = ['text', 'numeric', 'checkbox', 'date', 'select', 'multiselect', 'url',
+    'textarea', 'radiobutton', 'streetaddress', 'smartAddress', 'legalEntity', 'birthday',
+    'dateTime', 'multitext', 'budget'];
+
+  const CONSTANTS = deepFreeze({
+    DATE_FORMATS: {
+      americanNormal: 'dd/mm/yyyy',
+      americanInversed: 'mm/dd/yyyy',
+      russianNormal: 'dd.mm.yyyy',
+      chineseNormal: 'yyyy/mm/dd',
+    },
+    TIME_FORMATS: { twelve: 'h:MM TT', twentyFour: 'HH:MM' },
+    SUPPORTED_LANGS: { ru: 'ru', en: 'en', es: 'es', pt: 'pt' },
+    LEAD_FIELD_SOURCES: { lead: 'lead', contacts: 'contacts', company: 'company' },
+    FIELD_TYPES: Object.fromEntries(FIELD_TYPE_NAMES.map((name) => [name, name])),
+    PUBLIC_STATE_ENTITIES: { sys: 'sys', lead: 'lead', leadFields: 'leadFields', authors: 'authors' },
+    GLOBAL_CLASS_NAMES: { widgetBarItemContainer: 'js-widgets-bar-item-container' },
+  });
+
+  const ENTITY_NAMES = Object.values(CONSTANTS.PUBLIC_STATE_ENTITIES);
+  const SUPPORTED_VERSIONS = ['1.0.0'];
+
+  // Members that generic code probes on any object (promise checks, React, JSON, devtools);
+  // asking for them is not a mistake of the widget's.
+  const PROBED_MEMBERS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString',
+    '$$typeof', 'nodeType', 'length', 'prototype', '__proto__', 'inspect', 'asymmetricMatch']);
+
+  const entities = Object.create(null);
+  let routerQuery = {};
+  const subscriptions = new Set();
+
+  function copy (value) {
+    return value === undefined || value === null ? null : structuredClone(value);
+  }
+
+  function describeValue (value) {
+    if (value === null || value === undefined)
+      return String(value);
+    if (typeof value === 'string')
+      return `a string ("${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+    if (typeof value === 'function')
+      return 'a function';
+    return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  }
+
+  // A read-only view of an SDK object that names every member the real SDK does not have:
+  // code written against older SDK builds (getModel, other class keys) fails here by name.
+  function guard (target, objectName, reporter) {
+    return new Proxy(target, {
+      get (object, key, receiver) {
+        if (typeof key === 'string' && !(key in object) && !PROBED_MEMBERS.has(key))
+          reporter.problem('unknown-sdk-member', 'error',
+            `${objectName}.${key} does not exist in the amoCRM widget SDK. ` +
+            `${objectName} has: ${Object.keys(object).join(', ')}.`);
+        return Reflect.get(object, key, receiver);
+      },
+    });
+  }
+
+  function notify (entity) {
+    for (const subscription of Array.from(subscriptions)) {
+      if (subscription.entity === entity && subscriptions.has(subscription))
+        subscription.deliver(copy(entities[entity]));
+    }
+  }
+
+  // The host's side: replace an entity and tell its subscribers, once each.
+  function setEntity (entity, value) {
+    entities[entity] = value;
+    notify(entity);
+  }
+
+  function setRouterQuery (query) {
+    routerQuery = query || {};
+  }
+
+  // reporter: { name, problem(code, severity, message, error?), call(fn, what, ...args) }
+  function createInit (reporter) {
+    return function initAmocrmWidgetSdk (options) {
+      const version = options && options.version;
+      if (typeof version !== 'string' || version === '') {
+        reporter.problem('sdk-version-missing', 'warning',
+          'initAmocrmWidgetSdk() was called without options.version. amoCRM requires it ' +
+          "(e.g. initAmocrmWidgetSdk({ version: '1.0.0' })) to keep the SDK's format stable.");
+      } else if (!SUPPORTED_VERSIONS.includes(version)) {
+        reporter.problem('sdk-version-unsupported', 'error',
+          `initAmocrmWidgetSdk({ version: '${version}' }): the cabinet supports SDK version ` +
+          `${SUPPORTED_VERSIONS.join(', ')}.`);
+      }
+
+      const methods = {
+        getState (entityName) {
+          return ENTITY_NAMES.includes(entityName) ? copy(entities[entityName]) : null;
+        },
+
+        subscribe (entityName, callback, subscribeOptions) {
+          if (typeof callback !== 'function')
+            throw new TypeError(`subscribe("${entityName}", callback): callback must be a function, ` +
+              `not ${describeValue(callback)}`);
+          const subscription = {
+            entity: entityName,
+            widget: reporter,
+            deliver: (value) => reporter.call(callback, `subscribe("${entityName}") callback`, value),
+          };
+          subscriptions.add(subscription);
+          reporter.subscriptions.add(subscription);
+          if (subscribeOptions && subscribeOptions.withInitialResult)
+            subscription.deliver(methods.getState(entityName));
+          // Idempotent: a second call finds nothing left to remove.
+          return function unsubscribe () {
+            subscriptions.delete(subscription);
+            reporter.subscriptions.delete(subscription);
+          };
+        },
+
+        getRouterQuery () {
+          return copy(routerQuery);
+        },
+      };
+
+      const constants = Object.assign({}, CONSTANTS, {
+        GLOBAL_CLASS_NAMES: guard(CONSTANTS.GLOBAL_CLASS_NAMES, 'constants.GLOBAL_CLASS_NAMES', reporter),
+      });
+
+      return guard({
+        methods: guard(methods, 'WidgetSdk.methods', reporter),
+        constants: guard(constants, 'WidgetSdk.constants', reporter),
+      }, 'WidgetSdk', reporter);
+    };
+  }
+
+  // Subscriptions of the widget-less SDK (the global "amocrm-sdk" id, e.g. from the console).
+  const consoleReporter = {
+    name: 'console',
+    subscriptions: new Set(),
+    problem (code, severity, message) {
+      console.warn(`amocrm-sdk (${code}): ${message}`);
+    },
+    call (fn, what, ...args) {
+      try {
+        return fn(...args);
+      } catch (error) {
+        console.error(`${what} threw`, error);
+      }
+    },
+  };
+  define('amocrm-sdk', [], () => createInit(consoleReporter));
+
+  window.CabinetSdk = Object.freeze({
+    CONSTANTS,
+    ENTITY_NAMES,
+    createInit,
+    setEntity,
+    setRouterQuery,
+    getEntity: (entity) => entities[entity],
+    describeValue,
+  });
+})();

@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The widgets of the cabinet: loading each one as requirejs does in amoCRM, running its
+// lifecycle in SPEC §1 order, and telling the developer, by name, everything that goes wrong.
+//
+// Each widget lives under its own module prefix ("cabinet-widget-<id>/"), mapped to the folder
+// its script is in. Relative dependencies therefore resolve against the widget's own URL, the
+// widget gets an SDK instance of its own, and a reload can drop exactly its modules.
+'use strict';
+
+(function () {
+  const { WIDGET_PREFIX, HOST_MODULE_IDS, reloadGenerations } = window.CabinetModules;
+  const SLOT_CLASS = window.CabinetSdk.CONSTANTS.GLOBAL_CLASS_NAMES.widgetBarItemContainer;
+  const INIT_LEAD_TIMEOUT_MS = 10000;
+
+  const TITLES = {
+    ru: {
+      loading: 'Загрузка…', ready: 'Работает', failed: 'Ошибка', remove: 'Убрать виджет',
+      'load-failed': 'Не удалось загрузить', 'syntax-error': 'Синтаксическая ошибка',
+      'not-amd-module': 'Не AMD-модуль', 'no-callbacks-object': 'Нет объекта колбэков',
+      'missing-initLead': 'Нет initLead', 'missing-registerWidgetsBarSlot': 'Нет registerWidgetsBarSlot',
+      'callback-threw': 'Исключение в колбэке', 'callback-rejected': 'Promise отклонён',
+      'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
+      'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
+      'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
+    },
+    en: {
+      loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
+      'load-failed': 'Could not load', 'syntax-error': 'Syntax error',
+      'not-amd-module': 'Not an AMD module', 'no-callbacks-object': 'No callbacks object',
+      'missing-initLead': 'No initLead', 'missing-registerWidgetsBarSlot': 'No registerWidgetsBarSlot',
+      'callback-threw': 'A callback threw', 'callback-rejected': 'Promise rejected',
+      'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
+      'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
+      'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
+    },
+  };
+
+  function title (key) {
+    const sys = window.CabinetSdk.getEntity('sys');
+    const table = TITLES[sys && sys.lang] || TITLES.en;
+    return table[key] || TITLES.en[key] || key;
+  }
+
+  const widgets = new Map();
+  let lifecycleQueue = Promise.resolve();
+
+  // Lifecycle operations of all widgets run one after another, so a lead switch that arrives
+  // during a slow initLead still sees destroy → cleanup → initLead → register in order.
+  function enqueue (operation) {
+    const run = lifecycleQueue.then(operation);
+    lifecycleQueue = run.catch((error) => console.error('cabinet lifecycle:', error));
+    return run;
+  }
+
+  function describeError (error) {
+    if (error instanceof Error)
+      return `${error.name}: ${error.message}`;
+    return window.CabinetSdk.describeValue(error);
+  }
+
+  // Where an error was thrown, from JavaScriptCore's own properties or the first stack frame.
+  function errorLocation (error) {
+    if (!error || typeof error !== 'object')
+      return {};
+    if (typeof error.sourceURL === 'string' && error.sourceURL)
+      return { file: error.sourceURL, line: error.line, column: error.column };
+    const frame = /(\w+:\/\/[^\s)]+):(\d+):(\d+)/.exec(String(error.stack || ''));
+    return frame ? { file: frame[1], line: Number(frame[2]), column: Number(frame[3]) } : {};
+  }
+
+  function splitScriptUrl (script) {
+    const url = new URL(script);
+    const cleanPath = /\.js$/.test(url.pathname) && !url.search && !url.hash;
+    const slash = url.pathname.lastIndexOf('/');
+    const base = url.origin + url.pathname.slice(0, slash);
+    if (cleanPath)
+      return { base, mainName: url.pathname.slice(slash + 1, -3), exactPath: null };
+    // A URL without ".js" (a dev server's root, a query string) is mapped as it is; requirejs
+    // adds no ".js" to a path that has a "?".
+    return { base, mainName: '__main__', exactPath: url.href.includes('?') ? url.href : url.href + '?' };
+  }
+
+  class Widget {
+    constructor ({ id, label, script, token, cors, origin }) {
+      this.id = id;
+      this.label = label || script;
+      this.script = script;
+      this.token = typeof token === 'string' ? token : null;
+      this.cors = Boolean(cors);
+      this.origin = origin || 'app';
+      this.prefix = WIDGET_PREFIX + id;
+      this.generation = 0;
+      this.state = 'loading';
+      this.problems = [];
+      this.scriptErrors = [];
+      this.subscriptions = new Set();
+      this.callbacks = null;
+      this.cleanup = null;
+      this.destroy = null;
+      this.slot = null;
+      this.name = this.label;
+      this.item = createItem(this);
+    }
+
+    // The reporter side used by the SDK instance (sdk.js). A problem is reported whole, with
+    // its location, so the app never shows half of one.
+    problem (code, severity, message, error, location, quiet) {
+      const problem = Object.assign({ code, severity, title: title(code), message },
+        location || errorLocation(error));
+      if (this.problems.some((p) => p.code === code && p.message === message))
+        return;
+      this.problems.push(problem);
+      renderProblems(this);
+      if (!quiet)
+        reportStatus(this);
+    }
+
+    call (fn, what, ...args) {
+      try {
+        return fn(...args);
+      } catch (error) {
+        this.problem('callback-threw', 'error', `${what} threw ${describeError(error)}`, error);
+        return undefined;
+      }
+    }
+
+    ownsUrl (url) {
+      return typeof url === 'string' && url !== '' && url.startsWith(splitScriptUrl(this.script).base + '/');
+    }
+  }
+
+  function createItem (widget) {
+    const item = document.createElement('div');
+    item.className = 'cab-widget';
+    item.dataset.widgetId = widget.id;
+
+    const header = document.createElement('div');
+    header.className = 'cab-widget__header';
+    header.setAttribute('role', 'button');
+    header.tabIndex = 0;
+    header.setAttribute('aria-expanded', 'true');
+    const icon = document.createElement('span');
+    icon.className = 'cab-widget__icon';
+    icon.textContent = (widget.label.replace(/^\W+/, '')[0] || 'W').toUpperCase();
+    const name = document.createElement('span');
+    name.className = 'cab-widget__title';
+    name.textContent = widget.label;
+    name.title = widget.script;
+    const status = document.createElement('span');
+    status.className = 'cab-widget__status';
+    const remove = document.createElement('button');
+    remove.className = 'cab-widget__remove';
+    remove.type = 'button';
+    remove.textContent = '×';
+    remove.title = title('remove');
+    remove.setAttribute('aria-label', title('remove'));
+    const chevron = document.createElement('span');
+    chevron.className = 'cab-widget__chevron';
+    header.append(icon, name, status, remove, chevron);
+
+    const body = document.createElement('div');
+    body.className = 'cab-widget__body';
+    const problems = document.createElement('div');
+    problems.className = 'cab-widget__problems';
+    body.append(problems);
+    item.append(header, body);
+
+    const toggle = () => {
+      const collapsed = item.classList.toggle('is-collapsed');
+      header.setAttribute('aria-expanded', String(!collapsed));
+    };
+    header.addEventListener('click', (event) => {
+      if (!remove.contains(event.target))
+        toggle();
+    });
+    header.addEventListener('keydown', (event) => {
+      if (event.target === header && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        toggle();
+      }
+    });
+    remove.addEventListener('click', () => removeWidget(widget.id));
+
+    document.getElementById('cab-widgets-list').append(item);
+    updateEmptyNote();
+    return { root: item, status, body, problems };
+  }
+
+  function renderProblems (widget) {
+    const container = widget.item.problems;
+    container.replaceChildren();
+    for (const problem of widget.problems) {
+      const box = document.createElement('div');
+      box.className = 'cab-widget__problem';
+      box.dataset.code = problem.code;
+      box.dataset.severity = problem.severity;
+      const heading = document.createElement('div');
+      heading.className = 'cab-widget__problem-title';
+      heading.textContent = problem.title;
+      const message = document.createElement('div');
+      message.className = 'cab-widget__problem-message';
+      message.textContent = problem.message;
+      box.append(heading, message);
+      if (problem.file) {
+        const location = document.createElement('div');
+        location.className = 'cab-widget__problem-location';
+        const file = problem.file.split('?')[0].split('/').pop() || problem.file;
+        location.textContent = [file, problem.line, problem.column].filter((part) => part).join(':');
+        location.title = problem.file;
+        box.append(location);
+      }
+      container.append(box);
+    }
+  }
+
+  function setState (widget, state) {
+    widget.state = state;
+    widget.item.root.dataset.state = state;
+    widget.item.status.textContent = title(state);
+    reportStatus(widget);
+  }
+
+  function reportStatus (widget) {
+    const worst = widget.problems.find((p) => p.severity === 'error') || widget.problems[0] || null;
+    window.CabinetBridge.notify('widget-status', {
+      id: widget.id,
+      label: widget.label,
+      script: widget.script,
+      // Only a token the developer typed into addWidget() is kept by the app, so a reloaded
+      // page can add the widget back; minted tokens are never sent back.
+      token: widget.origin === 'console' ? widget.token : null,
+      state: widget.state,
+      problem: worst,
+    });
+  }
+
+  function updateEmptyNote () {
+    const empty = document.getElementById('cab-widgets-empty');
+    if (empty)
+      empty.hidden = widgets.size > 0;
+  }
+
+  function fail (widget, code, message, location) {
+    widget.problem(code, 'error', message, null, location, true);
+    setState(widget, 'failed');
+  }
+
+  // Errors of the widget's scripts arrive as window "error" events: a syntax error never
+  // reaches requirejs. Scripts from another origin are only described if their server sends
+  // CORS headers (the app's own server does).
+  window.addEventListener('error', (event) => {
+    for (const widget of widgets.values()) {
+      if (widget.ownsUrl(event.filename) || (event.message === 'Script error.' && widget.state === 'loading')) {
+        widget.scriptErrors.push({
+          message: event.message,
+          isSyntax: event.error instanceof SyntaxError || /^SyntaxError/.test(event.message),
+          file: event.filename || widget.script,
+          line: event.lineno,
+          column: event.colno,
+        });
+      }
+    }
+  }, true);
+
+  function fileName (url) {
+    return String(url).split('?')[0].split('/').pop() || url;
+  }
+
+  // A script of the widget that failed to evaluate: a syntax error, an ES module, or code
+  // that threw while it ran. Returns true when it reported one.
+  function reportScriptError (widget) {
+    const error = widget.scriptErrors.find((e) => e.isSyntax) || widget.scriptErrors[0];
+    if (!error)
+      return false;
+    const location = { file: error.file, line: error.line, column: error.column };
+    if (error.message === 'Script error.') {
+      fail(widget, 'load-failed', `${fileName(widget.script)} failed while it ran, and its server sends no ` +
+        'CORS header, so the browser hides the details. Open the Inspector console to see them, or ' +
+        'serve the widget with Access-Control-Allow-Origin.', location);
+    } else if (error.isSyntax && /\b(export|import)\b/.test(error.message)) {
+      fail(widget, 'not-amd-module', `${fileName(error.file)} is an ES module (${error.message}). The cabinet ` +
+        'loads widgets with requirejs: build it as AMD, define([...], function (...) { return callbacks })', location);
+    } else if (error.isSyntax) {
+      fail(widget, 'syntax-error', `${error.message} in ${fileName(error.file)} at line ${error.line}`, location);
+    } else if (/\bSystem\b/.test(error.message)) {
+      fail(widget, 'not-amd-module', `${fileName(error.file)} is a SystemJS module (${error.message}). The ` +
+        'cabinet loads widgets with requirejs: build it as AMD.', location);
+    } else {
+      fail(widget, 'load-failed', `${fileName(error.file)} threw while it ran: ${error.message}`, location);
+    }
+    return true;
+  }
+
+  async function reportLoadFailure (widget, url) {
+    let reason = 'the browser could not load it';
+    try {
+      const probe = await window.CabinetBridge.call('probe', { url: url.split('?cabinet-reload')[0] });
+      if (probe && probe.error)
+        reason = probe.error;
+      else if (probe && probe.status >= 400)
+        reason = `the server answered ${probe.status} ${probe.reason || ''}`.trim();
+      else if (probe && probe.status)
+        reason = `the server answered ${probe.status}, yet the browser refused the script ` +
+          '(check its Content-Type and the server\'s CORS headers)';
+    } catch (error) {
+      // Not an http(s) URL: keep the generic reason.
+    }
+    fail(widget, 'load-failed', `Could not load ${url}: ${reason}.`, { file: url });
+  }
+
+  function dropModules (widget) {
+    const context = requirejs.s.contexts._;
+    const ids = new Set([...Object.keys(context.defined), ...Object.keys(context.registry)]);
+    for (const id of ids) {
+      if (id.startsWith(widget.prefix + '/'))
+        requirejs.undef(id);
+    }
+    for (const script of document.querySelectorAll('script[data-requiremodule]')) {
+      if (script.dataset.requiremodule.startsWith(widget.prefix + '/')) {
+        window.CabinetModules.forgetScript(script.src);
+        script.remove();
+      }
+    }
+  }
+
+  function load (widget) {
+    const generation = ++widget.generation;
+    reloadGenerations.set(widget.id, generation);
+    widget.problems = [];
+    widget.scriptErrors = [];
+    renderProblems(widget);
+    setState(widget, 'loading');
+    dropModules(widget);
+
+    let split;
+    try {
+      split = splitScriptUrl(widget.script);
+    } catch (error) {
+      fail(widget, 'load-failed', `"${widget.script}" is not a URL.`);
+      return Promise.resolve();
+    }
+    const mainId = `${widget.prefix}/${split.mainName}`;
+    const paths = { [widget.prefix]: split.base };
+    if (split.exactPath)
+      paths[mainId] = split.exactPath;
+    requirejs.config({
+      paths,
+      map: {
+        [widget.prefix]: {
+          'amocrm-sdk': `${widget.prefix}/__cabinet_sdk__`,
+          'import-modules': `${widget.prefix}/__cabinet_import_modules__`,
+        },
+      },
+      onNodeCreated (node, config, id) {
+        // The app's own server sends CORS headers, so errors in its scripts keep their details.
+        const owner = /^cabinet-widget-([^/]+)\//.exec(id);
+        const ownerWidget = owner && widgets.get(owner[1]);
+        if (ownerWidget && ownerWidget.cors)
+          node.crossOrigin = 'anonymous';
+      },
+    });
+    define(`${widget.prefix}/__cabinet_sdk__`, [], () => window.CabinetSdk.createInit(widget));
+    define(`${widget.prefix}/__cabinet_import_modules__`, ['require'], (localRequire) =>
+      function importModules (ids) {
+        return new Promise((resolve, reject) => localRequire(ids, (...modules) => resolve(modules), reject));
+      });
+
+    return new Promise((resolve) => {
+      requirejs([mainId], (callbacks) => {
+        if (generation !== widget.generation || !widgets.has(widget.id))
+          return resolve();
+        if (reportScriptError(widget))
+          return resolve();
+        const mainUrl = requirejs.toUrl(mainId);
+        if (!checkCallbacks(widget, callbacks, mainUrl))
+          return resolve();
+        widget.callbacks = callbacks;
+        resolve(enqueue(() => start(widget, generation)));
+      }, (error) => {
+        if (generation !== widget.generation || !widgets.has(widget.id))
+          return resolve();
+        for (const id of error.requireModules || [])
+          requirejs.undef(id);
+        if (reportScriptError(widget))
+          return resolve();
+        const failedId = (error.requireModules || [])[0] || mainId;
+        if (error.requireType === 'unknown-module') {
+          fail(widget, 'unknown-module', error.message);
+        } else if (error.requireType === 'scripterror') {
+          return resolve(reportLoadFailure(widget, failedId === mainId ? widget.script : requirejs.toUrl(failedId)));
+        } else if (error.requireType === 'timeout') {
+          fail(widget, 'timeout', `${fileName(widget.script)} did not finish loading in 15 s ` +
+            `(waiting for: ${(error.requireModules || []).join(', ')}).`);
+        } else if (error.requireType === 'define') {
+          const location = errorLocation(error);
+          const module = error.requireModules[0] === mainId ? fileName(widget.script)
+            : fileName(location.file || error.requireModules[0]);
+          fail(widget, 'callback-threw', `The define() factory of ${module} threw ${describeError(error)}`, location);
+        } else {
+          fail(widget, 'load-failed', `${fileName(widget.script)}: ${error.message}`);
+        }
+        resolve();
+      });
+    });
+  }
+
+  function checkCallbacks (widget, callbacks, mainUrl) {
+    const file = fileName(widget.script);
+    if (callbacks === undefined && !window.CabinetModules.scriptCalledDefine(mainUrl) &&
+        !window.CabinetModules.scriptCalledDefine(widget.script)) {
+      fail(widget, 'not-amd-module', `${file} ran but never called define(). A client-cabinet widget is an ` +
+        "AMD module: define(['amocrm-sdk', …], function (…) { return { initLead, registerWidgetsBarSlot } })");
+      return false;
+    }
+    if (callbacks === null || typeof callbacks !== 'object') {
+      fail(widget, 'no-callbacks-object', `The define() factory of ${file} returned ` +
+        `${callbacks === undefined ? 'undefined' : window.CabinetSdk.describeValue(callbacks)} instead of ` +
+        'the callbacks object { initLead, registerWidgetsBarSlot }.');
+      return false;
+    }
+    for (const name of ['initLead', 'registerWidgetsBarSlot']) {
+      if (typeof callbacks[name] !== 'function') {
+        fail(widget, `missing-${name}`, `The callbacks object of ${file} has no ${name} function ` +
+          `(found ${window.CabinetSdk.describeValue(callbacks[name])}); amoCRM requires it.`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // initLead's argument is { token }. Code written as initLead(token) reaches for string
+  // methods on it: name the mistake instead of letting it fail as "undefined is not a function".
+  function leadParams (widget, token) {
+    return new Proxy({ token }, {
+      get (params, key, receiver) {
+        if (typeof key === 'string' && !(key in params) && key in String.prototype)
+          widget.problem('unknown-sdk-member', 'error', `initLead's argument is an object { token }, not ` +
+            `the token string: params.${key} does not exist. Use params.token.`);
+        return Reflect.get(params, key, receiver);
+      },
+    });
+  }
+
+  function withTimeout (promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { cabinetTimeout: true })), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  // initLead, awaited when it returns a Promise, then registerWidgetsBarSlot in a fresh slot.
+  async function start (widget, generation) {
+    const stale = () => generation !== widget.generation || !widgets.has(widget.id);
+    if (stale())
+      return;
+    const leadId = (window.CabinetSdk.getEntity('lead') || {}).id;
+    let token = widget.token;
+    if (token === null) {
+      try {
+        token = await window.CabinetBridge.call('token', { widgetId: widget.id, leadId });
+      } catch (error) {
+        token = '';
+      }
+    }
+    if (stale())
+      return;
+
+    let result;
+    try {
+      result = widget.callbacks.initLead(leadParams(widget, token));
+    } catch (error) {
+      fail(widget, 'callback-threw', `initLead threw ${describeError(error)}`, errorLocation(error));
+      return;
+    }
+    if (result && typeof result.then === 'function') {
+      try {
+        result = await withTimeout(Promise.resolve(result), INIT_LEAD_TIMEOUT_MS);
+      } catch (error) {
+        if (error && error.cabinetTimeout)
+          fail(widget, 'timeout', `The Promise initLead returned did not settle in ${INIT_LEAD_TIMEOUT_MS / 1000} s; ` +
+            'registerWidgetsBarSlot waits for it.');
+        else
+          fail(widget, 'callback-rejected', `The Promise initLead returned was rejected: ${describeError(error)}`,
+            errorLocation(error));
+        return;
+      }
+    }
+    if (stale()) {
+      if (typeof result === 'function')
+        widget.call(result, 'initLead cleanup');
+      return;
+    }
+    if (typeof result === 'function')
+      widget.cleanup = result;
+    else if (result !== undefined)
+      widget.problem('cleanup-not-function', 'error', `initLead returned ${window.CabinetSdk.describeValue(result)}; ` +
+        'it may return a cleanup function or nothing.');
+
+    const slot = document.createElement('div');
+    slot.className = SLOT_CLASS;
+    widget.item.body.append(slot);
+    widget.slot = slot;
+    let destroy;
+    try {
+      destroy = widget.callbacks.registerWidgetsBarSlot(slot);
+    } catch (error) {
+      fail(widget, 'callback-threw', `registerWidgetsBarSlot threw ${describeError(error)}`, errorLocation(error));
+      return;
+    }
+    if (typeof destroy === 'function')
+      widget.destroy = destroy;
+    else if (destroy !== undefined)
+      widget.problem('cleanup-not-function', 'error', `registerWidgetsBarSlot returned ` +
+        `${window.CabinetSdk.describeValue(destroy)}; it may return a destroy function or nothing` +
+        (destroy && typeof destroy.then === 'function' ? ' (the cabinet does not wait for a Promise)' : '') + '.');
+    setState(widget, 'ready');
+  }
+
+  // The slot's destroy function, then initLead's cleanup (SPEC §1).
+  function teardown (widget) {
+    const destroy = widget.destroy;
+    const cleanup = widget.cleanup;
+    widget.destroy = null;
+    widget.cleanup = null;
+    if (destroy)
+      widget.call(destroy, 'The slot destroy function');
+    if (widget.slot) {
+      widget.slot.remove();
+      widget.slot = null;
+    }
+    if (cleanup)
+      widget.call(cleanup, 'The initLead cleanup function');
+  }
+
+  function addWidget (params) {
+    if (widgets.has(params.id))
+      return widgets.get(params.id);
+    const widget = new Widget(params);
+    widgets.set(widget.id, widget);
+    load(widget);
+    return widget;
+  }
+
+  function removeWidget (id) {
+    const widget = widgets.get(id);
+    if (!widget)
+      return Promise.resolve();
+    return enqueue(() => {
+      teardown(widget);
+      widgets.delete(id);
+      widget.generation++;
+      dropModules(widget);
+      widget.item.root.remove();
+      updateEmptyNote();
+      window.CabinetBridge.notify('widget-removed', { id });
+    });
+  }
+
+  function reloadWidget (widget) {
+    return enqueue(() => {
+      teardown(widget);
+      widget.callbacks = null;
+    }).then(() => load(widget));
+  }
+
+  function reloadAll () {
+    return Promise.all(Array.from(widgets.values(), reloadWidget));
+  }
+
+  // A lead switch: every widget is torn down, the state changes, every widget starts again.
+  function switchLead (applyState) {
+    return enqueue(async () => {
+      const running = Array.from(widgets.values()).filter((widget) => widget.callbacks);
+      running.forEach(teardown);
+      applyState();
+      for (const widget of running) {
+        widget.problems = widget.problems.filter((p) => p.code === 'sdk-version-missing');
+        renderProblems(widget);
+        setState(widget, 'loading');
+        await start(widget, widget.generation);
+      }
+    });
+  }
+
+  window.CabinetWidgets = Object.freeze({
+    add: addWidget,
+    remove: removeWidget,
+    reloadAll,
+    switchLead,
+    list: () => Array.from(widgets.values()),
+    get: (id) => widgets.get(id),
+    whenIdle: () => lifecycleQueue,
+    HOST_MODULE_IDS,
+  });
+})();
