@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cab-application.h"
+#include "cab-state.h"
+#include "cab-widget-source.h"
+#include "cab-window.h"
+
+struct _CabApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CabApplication, cab_application, ADW_TYPE_APPLICATION)
+
+/* The bundled demo widget: installed beside the app, or, when run from the build tree,
+ * straight from the sources. */
+static char *
+find_demo_widget (void)
+{
+  if (g_file_test (DEMO_WIDGET_DIR "/personal_page.js", G_FILE_TEST_IS_REGULAR))
+    return g_strdup (DEMO_WIDGET_DIR);
+  if (g_file_test (SOURCE_DEMO_WIDGET_DIR "/personal_page.js", G_FILE_TEST_IS_REGULAR))
+    return g_strdup (SOURCE_DEMO_WIDGET_DIR);
+
+  return NULL;
+}
+
+static gint
+cab_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("cabinet-inspector %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static int
+cab_application_command_line (GApplication            *application,
+                              GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **arguments = NULL;
+  g_autofree char *argument = NULL;
+  g_autoptr(CabWidgetSource) source = NULL;
+  g_autoptr(CabState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  CabWindow *window;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
+  if (arguments != NULL && g_strv_length ((char **) arguments) > 1)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("Give one widget at a time (see --help)\n"));
+      return 2;
+    }
+
+  if (arguments != NULL && arguments[0] != NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      /* Paths are relative to the caller's directory, which is not ours when the app was
+       * already running; URLs are taken as they are. */
+      if (g_str_has_prefix (arguments[0], "http://") || g_str_has_prefix (arguments[0], "https://"))
+        argument = g_strdup (arguments[0]);
+      else
+        {
+          file = g_application_command_line_create_file_for_arg (command_line, arguments[0]);
+          argument = g_file_get_path (file);
+          if (argument == NULL)
+            argument = g_strdup (arguments[0]);
+        }
+    }
+  else
+    {
+      argument = find_demo_widget ();
+      if (argument == NULL)
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("The bundled demo widget is missing from this installation\n"));
+          return 1;
+        }
+    }
+
+  source = cab_widget_source_new_for_argument (argument, &error);
+  if (source == NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      return 2;
+    }
+
+  state = cab_state_new_default (&error);
+  if (state == NULL)
+    {
+      g_application_command_line_printerr (command_line, _("The default state is broken: %s\n"), error->message);
+      return 1;
+    }
+
+  window = cab_window_new (CAB_APPLICATION (application), state);
+  cab_window_add_widget (window, source);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return 0;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+cab_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { .name = "quit", .activate = quit_activated },
+  };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.reload-widgets", { "<Control>r", "F5", NULL } },
+    { "win.reload-cabinet", { "<Control><Shift>r", "<Shift>F5", NULL } },
+    { "win.show-inspector", { "<Control><Shift>i", "F12", NULL } },
+  };
+
+  G_APPLICATION_CLASS (cab_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
+}
+
+static void
+cab_application_class_init (CabApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = cab_application_handle_local_options;
+  app_class->command_line = cab_application_command_line;
+  app_class->startup = cab_application_startup;
+}
+
+static void
+cab_application_init (CabApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[WIDGET]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Runs an amoCRM client-cabinet widget in a faithful mock of the client cabinet.\n"
+      "\n"
+      "WIDGET is one of:\n"
+      "  a widget folder     with manifest.json and personal_page.js\n"
+      "  a .js file          an AMD module, as personal_page.js is\n"
+      "  an http(s) URL      e.g. a dev server: http://localhost:3000/personal_page.js\n"
+      "Without WIDGET the bundled demo widget runs."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+    _("Examples:\n"
+      "  cabinet-inspector ~/src/my-widget\n"
+      "  cabinet-inspector http://localhost:3000/personal_page.js\n"
+      "\n"
+      "In the cabinet, window.AMOCRM.developer.addWidget({ script, token }) adds more widgets\n"
+      "from the Web Inspector's console (Ctrl+Shift+I)."));
+}
+
+CabApplication *
+cab_application_new (void)
+{
+  /* Not unique: every run is an independent cabinet with its own widget, as a developer
+   * running two widgets side by side expects, and it needs no session bus (CI has none). */
+  return g_object_new (CAB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

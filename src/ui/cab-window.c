@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cab-cabinet.h"
+#include "cab-window.h"
+
+typedef enum
+{
+  PAGE_BANNER_NONE,
+  PAGE_BANNER_CRASHED,       /* the button reloads the page */
+  PAGE_BANNER_UNRESPONSIVE,  /* the button stops the web process */
+} PageBanner;
+
+struct _CabWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CabState             *state;
+  CabCabinet           *cabinet;
+  char                 *source_location;
+  PageBanner            page_banner;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *loading_spinner;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  GtkRevealer          *page_revealer;
+  GtkLabel             *page_label;
+  GtkButton            *page_button;
+  AdwBin               *view_bin;
+};
+
+G_DEFINE_FINAL_TYPE (CabWindow, cab_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_page_banner (CabWindow  *self,
+                  PageBanner  banner,
+                  const char *message)
+{
+  self->page_banner = banner;
+  if (banner == PAGE_BANNER_NONE)
+    {
+      gtk_revealer_set_reveal_child (self->page_revealer, FALSE);
+      return;
+    }
+
+  gtk_label_set_text (self->page_label, message);
+  gtk_button_set_label (self->page_button,
+                        banner == PAGE_BANNER_CRASHED ? _("Reload Cabinet") : _("Stop Page"));
+  gtk_revealer_set_reveal_child (self->page_revealer, TRUE);
+}
+
+/* Every failing widget, by name, with its problem and where it is: the developer must not
+ * have to open the Web Inspector to learn why their widget is not there. */
+static void
+update_widget_status (CabWindow *self)
+{
+  GPtrArray *widgets = cab_cabinet_get_widgets (self->cabinet);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean loading = FALSE;
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      const CabWidgetInfo *info = g_ptr_array_index (widgets, i);
+      g_autofree char *location = NULL;
+      g_autofree char *text = NULL;
+
+      loading |= g_strcmp0 (info->state, "loading") == 0;
+      if (info->problem == NULL || g_strcmp0 (info->problem->severity, "error") != 0)
+        continue;
+
+      location = cab_problem_dup_location (info->problem);
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      /* Translators: a failing widget in the window's banner: its name, the problem's title,
+       * the message, and where in the code it happened. */
+      text = g_markup_printf_escaped (_("<b>%s</b>: %s — %s%s%s"),
+                                      info->label,
+                                      info->problem->title != NULL ? info->problem->title : info->problem->code,
+                                      info->problem->message,
+                                      location != NULL ? " · " : "",
+                                      location != NULL ? location : "");
+      g_string_append (problems, text);
+    }
+
+  gtk_label_set_markup (self->problems_label, problems->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+
+  if (widgets->len > 1)
+    {
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u widget", "%u widgets", widgets->len),
+                                                   widgets->len);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, self->source_location);
+    }
+}
+
+static void
+on_page_crashed (CabWindow  *self,
+                 const char *message,
+                 CabCabinet *cabinet)
+{
+  g_autofree char *text = g_strdup_printf (_("%s. The state and the widgets are kept: reload to start it again."),
+                                           message);
+
+  show_page_banner (self, PAGE_BANNER_CRASHED, text);
+}
+
+static void
+on_responsive_changed (CabWindow     *self,
+                       GParamSpec    *pspec,
+                       WebKitWebView *view)
+{
+  if (webkit_web_view_get_is_web_process_responsive (view))
+    {
+      if (self->page_banner == PAGE_BANNER_UNRESPONSIVE)
+        show_page_banner (self, PAGE_BANNER_NONE, NULL);
+      return;
+    }
+
+  show_page_banner (self, PAGE_BANNER_UNRESPONSIVE,
+                    _("The cabinet page is not responding: a widget may be stuck in an endless loop."));
+}
+
+static void
+on_page_button_clicked (CabWindow *self)
+{
+  if (self->page_banner == PAGE_BANNER_UNRESPONSIVE)
+    {
+      webkit_web_view_terminate_web_process (cab_cabinet_get_view (self->cabinet));
+      return;
+    }
+
+  show_page_banner (self, PAGE_BANNER_NONE, NULL);
+  cab_cabinet_reload_page (self->cabinet);
+}
+
+static void
+reload_widgets_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cab_cabinet_reload_widgets (CAB_WINDOW (widget)->cabinet);
+}
+
+static void
+reload_cabinet_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CabWindow *self = CAB_WINDOW (widget);
+
+  show_page_banner (self, PAGE_BANNER_NONE, NULL);
+  cab_cabinet_reload_page (self->cabinet);
+}
+
+static void
+show_inspector_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cab_cabinet_show_inspector (CAB_WINDOW (widget)->cabinet);
+}
+
+static void
+cab_window_constructed (GObject *object)
+{
+  CabWindow *self = CAB_WINDOW (object);
+  WebKitWebView *view;
+
+  G_OBJECT_CLASS (cab_window_parent_class)->constructed (object);
+
+  self->cabinet = cab_cabinet_new (self->state);
+  view = cab_cabinet_get_view (self->cabinet);
+  adw_bin_set_child (self->view_bin, GTK_WIDGET (view));
+
+  g_signal_connect_object (self->cabinet, "widgets-changed", G_CALLBACK (update_widget_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cabinet, "page-crashed", G_CALLBACK (on_page_crashed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::is-web-process-responsive",
+                           G_CALLBACK (on_responsive_changed), self, G_CONNECT_SWAPPED);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  cab_cabinet_load (self->cabinet);
+}
+
+static void
+cab_window_dispose (GObject *object)
+{
+  CabWindow *self = CAB_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAB_TYPE_WINDOW);
+  g_clear_object (&self->cabinet);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (cab_window_parent_class)->dispose (object);
+}
+
+static void
+cab_window_finalize (GObject *object)
+{
+  CabWindow *self = CAB_WINDOW (object);
+
+  g_free (self->source_location);
+
+  G_OBJECT_CLASS (cab_window_parent_class)->finalize (object);
+}
+
+static void
+cab_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CabWindow *self = CAB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cab_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CabWindow *self = CAB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cab_window_class_init (CabWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cab_window_constructed;
+  object_class->dispose = cab_window_dispose;
+  object_class->finalize = cab_window_finalize;
+  object_class->set_property = cab_window_set_property;
+  object_class->get_property = cab_window_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL,
+                         CAB_TYPE_STATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cab-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, page_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, page_button);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, view_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_button_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.reload-widgets", NULL, reload_widgets_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload-cabinet", NULL, reload_cabinet_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, show_inspector_activated);
+}
+
+static void
+cab_window_init (CabWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CabWindow *
+cab_window_new (CabApplication *application,
+                CabState       *state)
+{
+  return g_object_new (CAB_TYPE_WINDOW,
+                       "application", application,
+                       "state", state,
+                       NULL);
+}
+
+void
+cab_window_add_widget (CabWindow       *self,
+                       CabWidgetSource *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (CAB_IS_WINDOW (self));
+
+  id = cab_cabinet_add_widget (self->cabinet, source, &error);
+  if (id == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  g_free (self->source_location);
+  self->source_location = g_strdup (cab_widget_source_get_location (source));
+  update_widget_status (self);
+}
+
+CabCabinet *
+cab_window_get_cabinet (CabWindow *self)
+{
+  g_return_val_if_fail (CAB_IS_WINDOW (self), NULL);
+  return self->cabinet;
+}
