@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cab-test-util.h"
+
+/* Generous: the machines that run the tests are small and shared. */
+#define WAIT_TIMEOUT_MS 20000
+
+void
+cab_test_init (int    *argc,
+               char ***argv)
+{
+  /* Every web test gets its own cache and data folders: WebKit writes there, and a run must
+   * neither leave anything behind nor see what an earlier run left. */
+  g_autofree char *cache = g_dir_make_tmp ("cab-test-cache-XXXXXX", NULL);
+  g_autofree char *data = g_dir_make_tmp ("cab-test-data-XXXXXX", NULL);
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  gtk_test_init (argc, argv, NULL);
+}
+
+static gboolean
+deadline_passed (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000 > WAIT_TIMEOUT_MS;
+}
+
+void
+cab_test_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+CabTestCabinet *
+cab_test_cabinet_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CabTestCabinet *test = g_new0 (CabTestCabinet, 1);
+  gint64 start = g_get_monotonic_time ();
+
+  test->state = cab_state_new_default (&error);
+  g_assert_no_error (error);
+  test->cabinet = cab_cabinet_new (test->state);
+  test->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (test->window), GTK_WIDGET (cab_cabinet_get_view (test->cabinet)));
+  gtk_window_present (GTK_WINDOW (test->window));
+  cab_cabinet_load (test->cabinet);
+
+  while (!cab_cabinet_is_ready (test->cabinet))
+    {
+      g_assert_false (deadline_passed (start));
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return test;
+}
+
+void
+cab_test_cabinet_free (CabTestCabinet *test)
+{
+  gtk_window_destroy (GTK_WINDOW (test->window));
+  g_clear_object (&test->cabinet);
+  g_clear_object (&test->state);
+  g_free (test);
+}
+
+char *
+cab_test_widget_path (const char *name)
+{
+  return g_build_filename (TESTS_SOURCE_DIR, "widgets", name, NULL);
+}
+
+char *
+cab_test_add_widget (CabTestCabinet *test,
+                     const char     *argument)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabWidgetSource) source = NULL;
+  g_autofree char *path = NULL;
+  char *id;
+
+  if (g_str_has_prefix (argument, "http://") || g_str_has_prefix (argument, "https://"))
+    path = g_strdup (argument);
+  else
+    path = cab_test_widget_path (argument);
+  source = cab_widget_source_new_for_argument (path, &error);
+  g_assert_no_error (error);
+  id = cab_cabinet_add_widget (test->cabinet, source, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* Waits until the page reports the widget as ready or failed. */
+const CabWidgetInfo *
+cab_test_wait_widget (CabTestCabinet *test,
+                      const char     *id)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (;;)
+    {
+      const CabWidgetInfo *info = cab_cabinet_find_widget (test->cabinet, id);
+
+      if (info != NULL && g_strcmp0 (info->state, "loading") != 0)
+        return info;
+      if (deadline_passed (start))
+        g_error ("widget %s is still %s", id, info != NULL ? info->state : "unknown to the app");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *json;
+  GError   *error;
+} JsResult;
+
+static void
+js_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  JsResult *js = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, &js->error);
+  if (value != NULL)
+    js->json = jsc_value_is_undefined (value) ? g_strdup ("null") : jsc_value_to_json (value, 0);
+  js->done = TRUE;
+}
+
+/* Runs an async function body in the page and returns what it returns, as JSON. */
+JsonNode *
+cab_test_run_js (CabTestCabinet *test,
+                 const char     *body)
+{
+  JsResult js = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 start = g_get_monotonic_time ();
+
+  webkit_web_view_call_async_javascript_function (cab_cabinet_get_view (test->cabinet), body, -1,
+                                                  NULL, NULL, NULL, NULL, js_done, &js);
+  while (!js.done)
+    {
+      g_assert_false (deadline_passed (start));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (js.error != NULL)
+    g_error ("JavaScript failed: %s\n%s", js.error->message, body);
+  if (js.json == NULL)
+    return json_node_new (JSON_NODE_NULL);
+
+  g_assert_true (json_parser_load_from_data (parser, js.json, -1, NULL));
+  g_free (js.json);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Waits until a JavaScript expression is true in the page. */
+void
+cab_test_wait_js (CabTestCabinet *test,
+                  const char     *condition)
+{
+  g_autofree char *body = g_strdup_printf ("return Boolean(%s);", condition);
+  gint64 start = g_get_monotonic_time ();
+
+  for (;;)
+    {
+      g_autoptr(JsonNode) result = cab_test_run_js (test, body);
+
+      if (json_node_get_boolean (result))
+        return;
+      if (deadline_passed (start))
+        g_error ("timed out waiting for: %s", condition);
+      cab_test_spin (20);
+    }
+}
+
+/* The data-result JSON a test widget wrote into its slot (tests/widgets/README.md). */
+JsonObject *
+cab_test_widget_result (CabTestCabinet *test,
+                        const char     *id)
+{
+  g_autofree char *body = g_strdup_printf (
+    "const item = document.querySelector('.cab-widget[data-widget-id=\"%s\"] .js-widgets-bar-item-container');"
+    "return item && item.dataset.result ? JSON.parse(item.dataset.result) : null;", id);
+  g_autoptr(JsonNode) result = cab_test_run_js (test, body);
+
+  if (!JSON_NODE_HOLDS_OBJECT (result))
+    return NULL;
+  return json_object_ref (json_node_get_object (result));
+}

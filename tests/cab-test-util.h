@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cab-cabinet.h"
+
+G_BEGIN_DECLS
+
+/* A real cabinet page in a real window, for the web tests. */
+typedef struct
+{
+  GtkWidget  *window;
+  CabCabinet *cabinet;
+  CabState   *state;
+} CabTestCabinet;
+
+void            cab_test_init             (int            *argc,
+                                           char         ***argv);
+CabTestCabinet *cab_test_cabinet_new      (void);
+void            cab_test_cabinet_free     (CabTestCabinet *test);
+char           *cab_test_add_widget       (CabTestCabinet *test,
+                                           const char     *argument);
+const CabWidgetInfo *cab_test_wait_widget (CabTestCabinet *test,
+                                           const char     *id);
+JsonNode       *cab_test_run_js           (CabTestCabinet *test,
+                                           const char     *body);
+void            cab_test_wait_js          (CabTestCabinet *test,
+                                           const char     *condition);
+char           *cab_test_widget_path      (const char     *name);
+JsonObject     *cab_test_widget_result    (CabTestCabinet *test,
+                                           const char     *id);
+void            cab_test_spin             (guint           milliseconds);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabTestCabinet, cab_test_cabinet_free)
+
+G_END_DECLS
