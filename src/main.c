@@ -12,6 +12,7 @@ main (int   argc,
 {
   g_autoptr(CabApplication) application = NULL;
 
+  g_debug ("Starting");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -21,6 +21,7 @@ struct _CabWindow
   CabCabinet           *cabinet;
   char                 *source_location;
   PageBanner            page_banner;
+  guint                 spinner_timeout;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -34,6 +35,8 @@ struct _CabWindow
 };
 
 G_DEFINE_FINAL_TYPE (CabWindow, cab_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define SPINNER_DELAY_MS 500
 
 enum {
   PROP_0,
@@ -59,6 +62,36 @@ show_page_banner (CabWindow  *self,
   gtk_button_set_label (self->page_button,
                         banner == PAGE_BANNER_CRASHED ? _("Reload Cabinet") : _("Stop Page"));
   gtk_revealer_set_reveal_child (self->page_revealer, TRUE);
+}
+
+static gboolean
+show_spinner (gpointer user_data)
+{
+  CabWindow *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner shows only for loads that take a while (HIG): a widget that loads at once must
+ * not flash it, and its frames would compete with the cabinet's own start-up. */
+static void
+set_loading (CabWindow *self,
+             gboolean   loading)
+{
+  if (loading)
+    {
+      if (self->spinner_timeout == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->loading_spinner)))
+        self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
 }
 
 /* Every failing widget, by name, with its problem and where it is: the developer must not
@@ -96,8 +129,7 @@ update_widget_status (CabWindow *self)
 
   gtk_label_set_markup (self->problems_label, problems->str);
   gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
-  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  set_loading (self, loading);
 
   if (widgets->len > 1)
     {
@@ -206,6 +238,7 @@ cab_window_dispose (GObject *object)
 {
   CabWindow *self = CAB_WINDOW (object);
 
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAB_TYPE_WINDOW);
   g_clear_object (&self->cabinet);
   g_clear_object (&self->state);

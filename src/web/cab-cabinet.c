@@ -269,6 +269,9 @@ handle_widget_status (CabCabinet *self,
   if (problem != NULL && JSON_NODE_HOLDS_OBJECT (problem))
     info->problem = cab_problem_new_from_json (json_node_get_object (problem));
 
+  /* G_MESSAGES_DEBUG=cabinet-inspector shows each widget's progress (the benchmark reads it). */
+  g_debug ("Widget %s (%s) is %s", id, info->label, state);
+
   if (find_entry (self, id) == NULL && self->entries->len < MAX_WIDGETS)
     {
       WidgetEntry *entry = g_new0 (WidgetEntry, 1);
@@ -413,6 +416,7 @@ on_script_message (WebKitUserContentManager *manager,
     {
       g_autoptr(JsonNode) hello = build_hello_reply (self);
 
+      g_debug ("The page said hello");
       /* The widgets the page last reported belong to the page that is gone. */
       g_ptr_array_set_size (self->widgets, 0);
       self->page_ready = TRUE;
@@ -479,6 +483,16 @@ on_web_process_terminated (CabCabinet                        *self,
 }
 
 static void
+on_load_changed (CabCabinet      *self,
+                 WebKitLoadEvent  event,
+                 WebKitWebView   *view)
+{
+  static const char * const names[] = { "started", "redirected", "committed", "finished" };
+
+  g_debug ("Page load %s", names[event]);
+}
+
+static void
 ensure_scheme_registered (WebKitWebContext *context)
 {
   static gsize registered = 0;
@@ -501,6 +515,10 @@ cab_cabinet_constructed (GObject *object)
   G_OBJECT_CLASS (cab_cabinet_parent_class)->constructed (object);
 
   ensure_scheme_registered (context);
+  /* Everything the page loads comes from the GResource or a server on this machine, and a
+   * widget under development must never be served from a cache: caching buys nothing here,
+   * and the smallest cache model saves the web process tens of megabytes. */
+  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
 
   /* Ephemeral: a developer's test runs must not leave cookies, caches or storage behind that
    * would make the next run behave differently. */
@@ -525,6 +543,7 @@ cab_cabinet_constructed (GObject *object)
                              "user-content-manager", self->content_manager,
                              NULL);
   g_object_ref_sink (self->view);
+  g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "web-process-terminated",
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
 

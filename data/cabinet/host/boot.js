@@ -62,13 +62,17 @@
     },
   });
 
+  performance.mark('cabinet:hello');
   window.CabinetBridge.call('hello').then((hello) => {
+    performance.mark('cabinet:hello-reply');
     view = hello.view || {};
     Sdk.setRouterQuery(hello.routerQuery);
     applyEntities(hello.entities);
-    render();
+    // Widgets first: their scripts load while the cabinet's first layout runs.
     for (const widget of hello.widgets || [])
       window.CabinetWidgets.add(widget);
+    render();
+    performance.mark('cabinet:rendered');
     document.documentElement.dataset.cabinetReady = 'true';
   }, (error) => {
     document.body.dataset.cabinetError = String(error);

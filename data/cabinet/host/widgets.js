@@ -323,8 +323,14 @@
     }
   }
 
+  // Marks in the Web Inspector's timeline: where a widget's start-up time goes.
+  function mark (widget, step) {
+    performance.mark(`cabinet:${widget.id}:${step}`);
+  }
+
   function load (widget) {
     const generation = ++widget.generation;
+    mark(widget, 'load');
     reloadGenerations.set(widget.id, generation);
     widget.problems = [];
     widget.scriptErrors = [];
@@ -365,17 +371,19 @@
         return new Promise((resolve, reject) => localRequire(ids, (...modules) => resolve(modules), reject));
       });
 
+    const pendingToken = requestToken(widget);
     return new Promise((resolve) => {
       requirejs([mainId], (callbacks) => {
         if (generation !== widget.generation || !widgets.has(widget.id))
           return resolve();
+        mark(widget, 'module');
         if (reportScriptError(widget))
           return resolve();
         const mainUrl = requirejs.toUrl(mainId);
         if (!checkCallbacks(widget, callbacks, mainUrl))
           return resolve();
         widget.callbacks = callbacks;
-        resolve(enqueue(() => start(widget, generation)));
+        resolve(enqueue(() => start(widget, generation, pendingToken)));
       }, (error) => {
         if (generation !== widget.generation || !widgets.has(widget.id))
           return resolve();
@@ -449,24 +457,26 @@
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
 
+  // A fresh token for the active lead: the developer's own (addWidget) or one the app mints.
+  function requestToken (widget) {
+    if (widget.token !== null)
+      return Promise.resolve(widget.token);
+    const leadId = (window.CabinetSdk.getEntity('lead') || {}).id;
+    return window.CabinetBridge.call('token', { widgetId: widget.id, leadId }).catch(() => '');
+  }
+
   // initLead, awaited when it returns a Promise, then registerWidgetsBarSlot in a fresh slot.
-  async function start (widget, generation) {
+  // The token may already be on its way (asked for while the module loaded).
+  async function start (widget, generation, pendingToken) {
     const stale = () => generation !== widget.generation || !widgets.has(widget.id);
     if (stale())
       return;
-    const leadId = (window.CabinetSdk.getEntity('lead') || {}).id;
-    let token = widget.token;
-    if (token === null) {
-      try {
-        token = await window.CabinetBridge.call('token', { widgetId: widget.id, leadId });
-      } catch (error) {
-        token = '';
-      }
-    }
+    const token = await (pendingToken || requestToken(widget));
     if (stale())
       return;
 
     let result;
+    mark(widget, 'initLead');
     try {
       result = widget.callbacks.initLead(leadParams(widget, token));
     } catch (error) {
@@ -508,6 +518,7 @@
       fail(widget, 'callback-threw', `registerWidgetsBarSlot threw ${describeError(error)}`, errorLocation(error));
       return;
     }
+    mark(widget, 'registered');
     if (typeof destroy === 'function')
       widget.destroy = destroy;
     else if (destroy !== undefined)
