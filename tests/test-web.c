@@ -491,6 +491,49 @@ test_add_widget_from_console (void)
   g_assert_nonnull (strstr (json_node_get_string (thrown), "widgetParams.script"));
 }
 
+static const CabWidgetInfo *
+wait_widget_count (CabTestCabinet *test,
+                   guint           count)
+{
+  while (cab_cabinet_get_widgets (test->cabinet)->len < count)
+    g_main_context_iteration (NULL, TRUE);
+  return g_ptr_array_index (cab_cabinet_get_widgets (test->cabinet), count - 1);
+}
+
+/* A reloaded page (Ctrl+Shift+R, or after a crash) gets every widget back from the app,
+ * those added from the console too, with the token that was given to addWidget. */
+static void
+test_reload_page_keeps_widgets (void)
+{
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *widgets_dir = cab_test_widget_path ("");
+  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autofree char *url = cab_widget_server_dup_uri (server, "documented-shape.js");
+  g_autofree char *body = g_strdup_printf (
+    "window.AMOCRM.developer.addWidget({ script: '%s', token: 'from-console' });", url);
+  g_autofree char *app_widget = cab_test_add_widget (test, "relative-dep");
+  g_autofree char *console_widget = NULL;
+
+  g_assert_cmpstr (cab_test_wait_widget (test, app_widget)->state, ==, "ready");
+  json_node_unref (cab_test_run_js (test, body));
+  console_widget = g_strdup (wait_widget_count (test, 2)->id);
+  g_assert_cmpstr (cab_test_wait_widget (test, console_widget)->state, ==, "ready");
+
+  cab_cabinet_reload_page (test->cabinet);
+  while (!cab_cabinet_is_ready (test->cabinet))
+    g_main_context_iteration (NULL, TRUE);
+  wait_widget_count (test, 2);
+  g_assert_cmpstr (cab_test_wait_widget (test, app_widget)->state, ==, "ready");
+  g_assert_cmpstr (cab_test_wait_widget (test, console_widget)->state, ==, "ready");
+  {
+    g_autoptr(JsonObject) result = cab_test_widget_result (test, console_widget);
+    g_assert_cmpstr (json_object_get_string_member (result, "token"), ==, "from-console");
+  }
+  /* The cabinet itself rendered too. */
+  cab_test_wait_js (test, "document.getElementById('cab-lead').textContent.length > 0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/web/sdk-drift", test_sdk_drift);
   g_test_add_func ("/web/load-failures", test_load_failures);
   g_test_add_func ("/web/add-widget-from-console", test_add_widget_from_console);
+  g_test_add_func ("/web/reload-page-keeps-widgets", test_reload_page_keeps_widgets);
 
   return g_test_run ();
 }

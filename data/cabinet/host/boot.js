@@ -68,9 +68,15 @@
     view = hello.view || {};
     Sdk.setRouterQuery(hello.routerQuery);
     applyEntities(hello.entities);
-    // Widgets first: their scripts load while the cabinet's first layout runs.
-    for (const widget of hello.widgets || [])
-      window.CabinetWidgets.add(widget);
+    // Widgets first: their scripts load while the cabinet's first layout runs. One widget the
+    // app could not describe must not keep the others, or the cabinet, from starting.
+    for (const widget of hello.widgets || []) {
+      try {
+        window.CabinetWidgets.add(widget);
+      } catch (error) {
+        console.error('Cabinet Inspector: could not add a widget', widget, error);
+      }
+    }
     render();
     performance.mark('cabinet:rendered');
     document.documentElement.dataset.cabinetReady = 'true';
