@@ -213,10 +213,28 @@
     }
   }
 
+  let revealedFirstWidget = false;
+
+  // The widget is what the developer came to see: once per page, the first widget that is up
+  // is scrolled into view, unless the developer has already scrolled the sidebar.
+  function revealFirstWidget (widget) {
+    const sidebar = widget.item.root.closest('.cab-sidebar');
+    if (revealedFirstWidget || !sidebar || sidebar.scrollTop > 0)
+      return;
+    revealedFirstWidget = true;
+    // After the widget has drawn (most draw at once or in a microtask), so all of it shows.
+    requestAnimationFrame(() => {
+      if (sidebar.scrollTop === 0)
+        widget.item.root.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
   function setState (widget, state) {
     widget.state = state;
     widget.item.root.dataset.state = state;
     widget.item.status.textContent = title(state);
+    if (state !== 'loading')
+      revealFirstWidget(widget);
     reportStatus(widget);
   }
 
@@ -281,7 +299,7 @@
       fail(widget, 'not-amd-module', `${fileName(error.file)} is an ES module (${error.message}). The cabinet ` +
         'loads widgets with requirejs: build it as AMD, define([...], function (...) { return callbacks })', location);
     } else if (error.isSyntax) {
-      fail(widget, 'syntax-error', `${error.message} in ${fileName(error.file)} at line ${error.line}`, location);
+      fail(widget, 'syntax-error', error.message, location);
     } else if (/\bSystem\b/.test(error.message)) {
       fail(widget, 'not-amd-module', `${fileName(error.file)} is a SystemJS module (${error.message}). The ` +
         'cabinet loads widgets with requirejs: build it as AMD.', location);
