@@ -109,14 +109,11 @@ define(['module', 'amocrm-sdk', 'jquery', 'dateformat'], function (module, initA
     return authorName(authors, lead.managerId) || '#' + lead.managerId
   }
 
-  function clientName (lead, authors) {
-    // A contact's userId is its author id in the conversation. Failing that, any author marked as
-    // the client will do.
-    const fromContacts = valuesOf(lead && lead.contacts)
-      .map((contact) => authorName(authors, contact && contact.userId))
-      .find(Boolean)
+  function clientName (authors) {
+    // The client is the author marked isClient. (A contact's userId is its responsible user, a
+    // manager, not the client.)
     const client = valuesOf(authors).find((author) => author && author.isClient && author.name)
-    return fromContacts || (client ? client.name : null)
+    return client ? client.name : null
   }
 
   // --- Formatting ----------------------------------------------------------------------------
@@ -213,7 +210,7 @@ define(['module', 'amocrm-sdk', 'jquery', 'dateformat'], function (module, initA
 
     const $facts = $('<dl>', { class: 'cabinet-demo__facts' }).append(
       fact(t.manager, managerName(lead, authors) || PLACEHOLDER),
-      fact(t.client, clientName(lead, authors) || PLACEHOLDER),
+      fact(t.client, clientName(authors) || PLACEHOLDER),
       fact(t.fields, String(valuesOf(leadFields).length)),
       fact(t.lead, query.leadId ? '#' + query.leadId : PLACEHOLDER, 'id'),
       fact(t.account, query.accountId || PLACEHOLDER, 'id'),
