@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cab-problem.h"
+#include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
+
+#include "cab-problem.h"
 
 G_DEFINE_BOXED_TYPE (CabProblem, cab_problem, cab_problem_copy, cab_problem_free)
 
@@ -117,4 +120,36 @@ cab_problem_dup_location (const CabProblem *problem)
     return g_strdup_printf ("%s:%u", base, problem->line);
 
   return g_strdup_printf ("%s:%u:%u", base, problem->line, problem->column);
+}
+
+/* The problem's title in the app's language. The page titles problems in the cabinet's
+ * language (sys.lang), which need not be the developer's. */
+const char *
+cab_problem_get_title (const CabProblem *problem)
+{
+  static const struct { const char *code, *title; } titles[] = {
+    { "load-failed", N_("Could not load") },
+    { "syntax-error", N_("Syntax error") },
+    { "not-amd-module", N_("Not an AMD module") },
+    { "no-callbacks-object", N_("No callbacks object") },
+    { "missing-initLead", N_("No initLead") },
+    { "missing-registerWidgetsBarSlot", N_("No registerWidgetsBarSlot") },
+    { "callback-threw", N_("A callback threw") },
+    { "callback-rejected", N_("Promise rejected") },
+    { "cleanup-not-function", N_("Not a function returned") },
+    { "timeout", N_("Timed out") },
+    { "unknown-module", N_("Unknown module") },
+    { "unknown-sdk-member", N_("Not in the SDK") },
+    { "sdk-version-missing", N_("SDK version missing") },
+    { "sdk-version-unsupported", N_("SDK version unsupported") },
+  };
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (titles[i].code, problem->code) == 0)
+      return _(titles[i].title);
+
+  /* A code this version does not know: the page's own title, or the code itself. */
+  return problem->title != NULL ? problem->title : problem->code;
 }

@@ -25,6 +25,7 @@ CabProblem *cab_problem_new_from_json (JsonObject       *object);
 CabProblem *cab_problem_copy          (const CabProblem *problem);
 void        cab_problem_free          (CabProblem       *problem);
 char       *cab_problem_dup_location  (const CabProblem *problem);
+const char *cab_problem_get_title     (const CabProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabProblem, cab_problem_free)
 

@@ -120,7 +120,7 @@ update_widget_status (CabWindow *self)
        * the message, and where in the code it happened. */
       text = g_markup_printf_escaped (_("<b>%s</b>: %s — %s%s%s"),
                                       info->label,
-                                      info->problem->title != NULL ? info->problem->title : info->problem->code,
+                                      cab_problem_get_title (info->problem),
                                       info->problem->message,
                                       location != NULL ? " · " : "",
                                       location != NULL ? location : "");
