@@ -112,6 +112,64 @@ test_page_crash_is_recoverable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkButton *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+wait_for_label (GtkWidget  *window,
+                const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkLabel *label;
+
+  /* The main loop keeps turning while we wait: the app is not frozen by the page. */
+  while ((label = find_label_containing (window, text)) == NULL || !is_shown (GTK_WIDGET (label)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+    }
+
+  return label;
+}
+
+/* A widget stuck in an endless loop: the window says so, and stopping the page works. */
+static void
+test_hung_page_can_be_stopped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabState) state = cab_state_new_default (&error);
+  g_autofree char *path = cab_test_widget_path ("endless-loop.js");
+  g_autoptr(CabWidgetSource) source = cab_widget_source_new_for_argument (path, &error);
+  CabWindow *window = cab_window_new (NULL, state);
+  GtkButton *stop;
+
+  cab_window_add_widget (window, source);
+  gtk_window_present (GTK_WINDOW (window));
+
+  wait_for_label (GTK_WIDGET (window), "not responding");
+  stop = find_button_labelled (GTK_WIDGET (window), "Stop Page");
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
+  wait_for_label (GTK_WIDGET (window), "reload to start it again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +179,7 @@ main (int   argc,
 
   g_test_add_func ("/window/failure-shown-in-window", test_failure_shown_in_window);
   g_test_add_func ("/window/page-crash-is-recoverable", test_page_crash_is_recoverable);
+  g_test_add_func ("/window/hung-page-can-be-stopped", test_hung_page_can_be_stopped);
 
   return g_test_run ();
 }

@@ -155,11 +155,11 @@ on_page_crashed (CabWindow  *self,
 }
 
 static void
-on_responsive_changed (CabWindow     *self,
-                       GParamSpec    *pspec,
-                       WebKitWebView *view)
+on_responsive_changed (CabWindow  *self,
+                       GParamSpec *pspec,
+                       CabCabinet *cabinet)
 {
-  if (webkit_web_view_get_is_web_process_responsive (view))
+  if (cab_cabinet_is_responsive (cabinet))
     {
       if (self->page_banner == PAGE_BANNER_UNRESPONSIVE)
         show_page_banner (self, PAGE_BANNER_NONE, NULL);
@@ -175,7 +175,7 @@ on_page_button_clicked (CabWindow *self)
 {
   if (self->page_banner == PAGE_BANNER_UNRESPONSIVE)
     {
-      webkit_web_view_terminate_web_process (cab_cabinet_get_view (self->cabinet));
+      cab_cabinet_stop_page (self->cabinet);
       return;
     }
 
@@ -224,7 +224,7 @@ cab_window_constructed (GObject *object)
 
   g_signal_connect_object (self->cabinet, "widgets-changed", G_CALLBACK (update_widget_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "page-crashed", G_CALLBACK (on_page_crashed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view, "notify::is-web-process-responsive",
+  g_signal_connect_object (self->cabinet, "notify::responsive",
                            G_CALLBACK (on_responsive_changed), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

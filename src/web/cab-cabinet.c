@@ -16,6 +16,10 @@
 
 #define MESSAGE_HANDLER "cabinet"
 #define MAX_WIDGETS 64
+/* The page is pinged this often, and counts as not responding when a ping goes unanswered
+ * this long. WebKit's own check only runs when there is input to deliver. */
+#define PING_INTERVAL_MS 1000
+#define UNRESPONSIVE_AFTER_US (3 * G_USEC_PER_SEC)
 
 /* A widget the page should run: what the user added, in the order they added it. */
 typedef struct
@@ -39,6 +43,9 @@ struct _CabCabinet
   GPtrArray                *widgets;   /* CabWidgetInfo, as the page reports them */
   guint                     next_id;
   gboolean                  page_ready;
+  gboolean                  responsive;
+  guint                     watchdog_id;
+  gint64                    ping_sent_at;  /* 0: no ping outstanding */
 };
 
 G_DEFINE_FINAL_TYPE (CabCabinet, cab_cabinet, G_TYPE_OBJECT)
@@ -46,6 +53,7 @@ G_DEFINE_FINAL_TYPE (CabCabinet, cab_cabinet, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_STATE,
+  PROP_RESPONSIVE,
   N_PROPS
 };
 
@@ -458,13 +466,67 @@ on_script_message (WebKitUserContentManager *manager,
 }
 
 static void
+set_responsive (CabCabinet *self,
+                gboolean    responsive)
+{
+  if (self->responsive == responsive)
+    return;
+
+  self->responsive = responsive;
+  g_debug ("The page is %s", responsive ? "responding again" : "not responding");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSIVE]);
+}
+
+static void
+ping_answered (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CabCabinet *self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  /* An error only means the page went away, which the termination handler reports. */
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+  self->ping_sent_at = 0;
+  if (self->page_ready)
+    set_responsive (self, TRUE);
+  g_object_unref (self);
+}
+
+/* A page stuck in a widget's endless loop answers no ping: the app must notice and say so
+ * while staying responsive itself. */
+static gboolean
+watchdog_tick (gpointer user_data)
+{
+  CabCabinet *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!self->page_ready)
+    return G_SOURCE_CONTINUE;
+
+  if (self->ping_sent_at == 0)
+    {
+      self->ping_sent_at = now;
+      webkit_web_view_evaluate_javascript (self->view, "0", -1, NULL, NULL, NULL, ping_answered, g_object_ref (self));
+    }
+  else if (now - self->ping_sent_at > UNRESPONSIVE_AFTER_US)
+    {
+      set_responsive (self, FALSE);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 on_web_process_terminated (CabCabinet                        *self,
                            WebKitWebProcessTerminationReason  reason,
                            WebKitWebView                     *view)
 {
   const char *message;
 
+  /* A page that is gone is not "not responding": the crash is reported instead. */
   self->page_ready = FALSE;
+  set_responsive (self, TRUE);
   switch (reason)
     {
     case WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT:
@@ -548,6 +610,7 @@ cab_cabinet_constructed (GObject *object)
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->state, "changed", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  self->watchdog_id = g_timeout_add (PING_INTERVAL_MS, watchdog_tick, self);
 }
 
 static void
@@ -555,6 +618,7 @@ cab_cabinet_dispose (GObject *object)
 {
   CabCabinet *self = CAB_CABINET (object);
 
+  g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->widgets, g_ptr_array_unref);
   g_clear_object (&self->view);
@@ -596,6 +660,9 @@ cab_cabinet_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_object (value, self->state);
       break;
+    case PROP_RESPONSIVE:
+      g_value_set_boolean (value, self->responsive);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -615,6 +682,11 @@ cab_cabinet_class_init (CabCabinetClass *klass)
     g_param_spec_object ("state", NULL, NULL,
                          CAB_TYPE_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while the page does not answer (a widget in an endless loop). */
+  properties[PROP_RESPONSIVE] =
+    g_param_spec_boolean ("responsive", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The page has started and has the state and the widgets. */
@@ -633,6 +705,7 @@ cab_cabinet_init (CabCabinet *self)
   self->widgets = g_ptr_array_new_with_free_func ((GDestroyNotify) widget_info_free);
   self->probe_session = soup_session_new_with_options ("timeout", 5, NULL);
   self->next_id = 1;
+  self->responsive = TRUE;
 }
 
 CabCabinet *
@@ -720,6 +793,21 @@ cab_cabinet_reload_widgets (CabCabinet *self)
   g_return_if_fail (CAB_IS_CABINET (self));
 
   send_to_page (self, "reload-widgets", NULL);
+}
+
+gboolean
+cab_cabinet_is_responsive (CabCabinet *self)
+{
+  g_return_val_if_fail (CAB_IS_CABINET (self), FALSE);
+  return self->responsive;
+}
+
+void
+cab_cabinet_stop_page (CabCabinet *self)
+{
+  g_return_if_fail (CAB_IS_CABINET (self));
+
+  webkit_web_view_terminate_web_process (self->view);
 }
 
 void

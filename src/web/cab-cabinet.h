@@ -33,6 +33,8 @@ char          *cab_cabinet_add_widget      (CabCabinet       *self,
                                             GError          **error);
 void           cab_cabinet_reload_widgets  (CabCabinet       *self);
 void           cab_cabinet_reload_page     (CabCabinet       *self);
+void           cab_cabinet_stop_page       (CabCabinet       *self);
+gboolean       cab_cabinet_is_responsive   (CabCabinet       *self);
 void           cab_cabinet_show_inspector  (CabCabinet       *self);
 GPtrArray     *cab_cabinet_get_widgets     (CabCabinet       *self);
 const CabWidgetInfo *cab_cabinet_find_widget (CabCabinet    *self,
