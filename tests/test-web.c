@@ -534,6 +534,28 @@ test_reload_page_keeps_widgets (void)
   cab_test_wait_js (test, "document.getElementById('cab-lead').textContent.length > 0");
 }
 
+/* An edit made while the page is still loading is not lost: the page started from older boot
+ * data, and its hello brings it up to date. */
+static void
+test_edit_during_page_load (void)
+{
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autoptr(JsonNode) sys = cab_state_dup_entity (test->state, CAB_ENTITY_SYS);
+  g_autoptr(JsonNode) seen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cab_cabinet_reload_page (test->cabinet);
+  json_object_set_string_member (json_node_get_object (sys), "currencySymbol", "¥");
+  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_no_error (error);
+  while (!cab_cabinet_is_ready (test->cabinet))
+    g_main_context_iteration (NULL, TRUE);
+
+  cab_test_wait_js (test, "window.CabinetSdk.getEntity('sys').currencySymbol === '¥'");
+  seen = cab_test_run_js (test, "return document.getElementById('cab-lead').textContent.includes('¥');");
+  g_assert_true (json_node_get_boolean (seen));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/web/load-failures", test_load_failures);
   g_test_add_func ("/web/add-widget-from-console", test_add_widget_from_console);
   g_test_add_func ("/web/reload-page-keeps-widgets", test_reload_page_keeps_widgets);
+  g_test_add_func ("/web/edit-during-page-load", test_edit_during_page_load);
 
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
 processes then, next to a bare WebKitWebView loading a small page, measured in the same run.
 
 usage: startup.py APP BASELINE [RUNS]
-Runs alternate between the two programs so that a noisy machine hurts both alike.
+Runs alternate between the two programs so that a noisy machine hurts both alike. Medians:
+on a machine without a GPU, WebKit's DMA-BUF renderer under Xvfb stalls an occasional page
+load for seconds.
 """
 import os
 import select
