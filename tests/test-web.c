@@ -454,6 +454,32 @@ test_load_failures (void)
   g_assert_null (strstr (info->problem->message, "404"));
 }
 
+/* Loaded by URL, as from a dev server, the page gets no error details for the script (it is
+ * not loaded with CORS): the app fetches the script and the page finds the syntax error in it. */
+static void
+test_hidden_errors_of_a_dev_server (void)
+{
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *widgets_dir = cab_test_widget_path ("");
+  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autofree char *syntax_url = cab_widget_server_dup_uri (server, "syntax-error.js");
+  g_autofree char *esm_url = cab_widget_server_dup_uri (server, "esm-module.js");
+  g_autofree char *syntax = cab_test_add_widget (test, syntax_url);
+  g_autofree char *esm = cab_test_add_widget (test, esm_url);
+  const CabWidgetInfo *info;
+
+  info = cab_test_wait_widget (test, syntax);
+  g_assert_cmpstr (info->problem->code, ==, "syntax-error");
+  g_assert_nonnull (strstr (info->problem->message, "Unexpected token ';'"));
+  g_assert_cmpuint (info->problem->line, ==, 7);
+  g_assert_cmpstr (info->problem->file, ==, syntax_url);
+
+  info = cab_test_wait_widget (test, esm);
+  g_assert_cmpstr (info->problem->code, ==, "not-amd-module");
+  g_assert_cmpuint (info->problem->line, ==, 7);
+}
+
 /* window.AMOCRM.developer.addWidget, as a developer types it into the console. */
 static void
 test_add_widget_from_console (void)
@@ -572,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/web/failure-catalogue", test_failure_catalogue);
   g_test_add_func ("/web/sdk-drift", test_sdk_drift);
   g_test_add_func ("/web/load-failures", test_load_failures);
+  g_test_add_func ("/web/hidden-errors-of-a-dev-server", test_hidden_errors_of_a_dev_server);
   g_test_add_func ("/web/add-widget-from-console", test_add_widget_from_console);
   g_test_add_func ("/web/reload-page-keeps-widgets", test_reload_page_keeps_widgets);
   g_test_add_func ("/web/edit-during-page-load", test_edit_during_page_load);

@@ -320,7 +320,11 @@ typedef struct
   WebKitScriptMessageReply *reply;
   JSCContext               *context;
   SoupMessage              *message;
+  gboolean                  want_text;
 } ProbeData;
+
+/* A script larger than this is not a widget anyone debugs by hand; its text is not sent. */
+#define MAX_PROBE_TEXT (8 * 1024 * 1024)
 
 static void
 probe_data_free (ProbeData *data)
@@ -337,25 +341,34 @@ probe_done (GObject      *source,
             gpointer      user_data)
 {
   ProbeData *data = user_data;
-  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
 
-  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   json_builder_begin_object (builder);
-  if (stream == NULL)
+  if (body == NULL)
     {
       json_builder_set_member_name (builder, "error");
       json_builder_add_string_value (builder, error->message);
     }
   else
     {
+      gsize size;
+      const char *text = g_bytes_get_data (body, &size);
+
       json_builder_set_member_name (builder, "status");
       json_builder_add_int_value (builder, soup_message_get_status (data->message));
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, soup_message_get_reason_phrase (data->message));
-      g_input_stream_close (stream, NULL, NULL);
+      if (data->want_text && size <= MAX_PROBE_TEXT && g_utf8_validate_len (text, size, NULL))
+        {
+          g_autofree char *copy = g_strndup (text, size);
+
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, copy);
+        }
     }
   json_builder_end_object (builder);
 
@@ -364,9 +377,11 @@ probe_done (GObject      *source,
   probe_data_free (data);
 }
 
-/* "probe": why did a script fail to load? The page cannot tell a 404 from a refused
- * connection (both are a bare "error" event), so the C side asks the server itself. Only
- * http(s) URLs are probed, with a GET whose body is never read. */
+/* "probe": why did a script fail to load, or what does it say? The page cannot tell a 404
+ * from a refused connection (both are a bare "error" event), and a server that sends no CORS
+ * headers hides a script's errors from it ("Script error."). The app is not bound by CORS, so
+ * it asks the server itself, and on request returns the script's text for the page to find
+ * the syntax error in. Only http(s) URLs are probed. */
 static gboolean
 handle_probe (CabCabinet               *self,
               JsonObject               *payload,
@@ -374,6 +389,7 @@ handle_probe (CabCabinet               *self,
               WebKitScriptMessageReply *reply)
 {
   const char *url = get_string (payload, "url");
+  JsonNode *want_text = payload != NULL ? json_object_get_member (payload, "text") : NULL;
   ProbeData *data;
   SoupMessage *message;
 
@@ -389,7 +405,8 @@ handle_probe (CabCabinet               *self,
   data->reply = webkit_script_message_reply_ref (reply);
   data->context = g_object_ref (context);
   data->message = message;
-  soup_session_send_async (self->probe_session, message, G_PRIORITY_DEFAULT, NULL, probe_done, data);
+  data->want_text = want_text != NULL && JSON_NODE_HOLDS_VALUE (want_text) && json_node_get_boolean (want_text);
+  soup_session_send_and_read_async (self->probe_session, message, G_PRIORITY_DEFAULT, NULL, probe_done, data);
 
   return TRUE;
 }

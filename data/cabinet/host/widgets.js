@@ -284,18 +284,11 @@
     return String(url).split('?')[0].split('/').pop() || url;
   }
 
-  // A script of the widget that failed to evaluate: a syntax error, an ES module, or code
-  // that threw while it ran. Returns true when it reported one.
-  function reportScriptError (widget) {
-    const error = widget.scriptErrors.find((e) => e.isSyntax) || widget.scriptErrors[0];
-    if (!error)
-      return false;
+  // What a script error means for a widget: a syntax error, an ES or SystemJS module, or code
+  // that threw while it ran.
+  function classifyScriptError (widget, error) {
     const location = { file: error.file, line: error.line, column: error.column };
-    if (error.message === 'Script error.') {
-      fail(widget, 'load-failed', `${fileName(widget.script)} failed while it ran, and its server sends no ` +
-        'CORS header, so the browser hides the details. Open the Inspector console to see them, or ' +
-        'serve the widget with Access-Control-Allow-Origin.', location);
-    } else if (error.isSyntax && /\b(export|import)\b/.test(error.message)) {
+    if (error.isSyntax && /\b(export|import)\b/.test(error.message)) {
       fail(widget, 'not-amd-module', `${fileName(error.file)} is an ES module (${error.message}). The cabinet ` +
         'loads widgets with requirejs: build it as AMD, define([...], function (...) { return callbacks })', location);
     } else if (error.isSyntax) {
@@ -306,7 +299,72 @@
     } else {
       fail(widget, 'load-failed', `${fileName(error.file)} threw while it ran: ${error.message}`, location);
     }
-    return true;
+  }
+
+  // JavaScriptCore numbers the lines of new Function() bodies after its own wrapper's lines.
+  let functionLineOffset = null;
+
+  // The first syntax error in a script's text, found by compiling it without running it.
+  function findSyntaxError (text, url) {
+    if (functionLineOffset === null) {
+      try {
+        new Function('\n@'); // eslint-disable-line no-new-func
+      } catch (error) {
+        functionLineOffset = (error.line || 2) - 2;
+      }
+    }
+    try {
+      new Function(text); // eslint-disable-line no-new-func
+      return null;
+    } catch (error) {
+      if (!(error instanceof SyntaxError))
+        return null;
+      return { message: `SyntaxError: ${error.message}`, isSyntax: true, file: url,
+        line: error.line - functionLineOffset, column: error.column };
+    }
+  }
+
+  function loadedScriptUrls (widget) {
+    const urls = [widget.script];
+    for (const script of document.querySelectorAll('script[data-requiremodule]')) {
+      if (script.dataset.requiremodule.startsWith(widget.prefix + '/') && !urls.includes(script.src))
+        urls.push(script.src);
+    }
+    return urls;
+  }
+
+  // A server without CORS headers makes the browser hide a script's error ("Script error.").
+  // The app can still fetch the widget's scripts: compiling their text here finds a syntax
+  // error with its line; anything else is reported as hidden, with what to do about it.
+  async function explainHiddenError (widget) {
+    for (const url of loadedScriptUrls(widget)) {
+      let probe = null;
+      try {
+        probe = await window.CabinetBridge.call('probe', { url: url.split('?cabinet-reload')[0], text: true });
+      } catch (error) {
+        continue;
+      }
+      const found = probe && typeof probe.text === 'string' ? findSyntaxError(probe.text, url) : null;
+      if (found) {
+        classifyScriptError(widget, found);
+        return;
+      }
+    }
+    fail(widget, 'load-failed', `${fileName(widget.script)} failed while it ran, and its server sends no ` +
+      'CORS header, so the browser hides the details. Open the Inspector console to see them, or ' +
+      'serve the widget with Access-Control-Allow-Origin.', { file: widget.script });
+  }
+
+  // A script of the widget that failed to evaluate. Returns a Promise that settles once the
+  // failure is reported, or false when there was none.
+  function reportScriptError (widget) {
+    const error = widget.scriptErrors.find((e) => e.isSyntax) || widget.scriptErrors[0];
+    if (!error)
+      return false;
+    if (error.message === 'Script error.')
+      return explainHiddenError(widget);
+    classifyScriptError(widget, error);
+    return Promise.resolve();
   }
 
   async function reportLoadFailure (widget, url) {
@@ -395,8 +453,9 @@
         if (generation !== widget.generation || !widgets.has(widget.id))
           return resolve();
         mark(widget, 'module');
-        if (reportScriptError(widget))
-          return resolve();
+        const reported = reportScriptError(widget);
+        if (reported)
+          return resolve(reported);
         const mainUrl = requirejs.toUrl(mainId);
         if (!checkCallbacks(widget, callbacks, mainUrl))
           return resolve();
@@ -407,8 +466,9 @@
           return resolve();
         for (const id of error.requireModules || [])
           requirejs.undef(id);
-        if (reportScriptError(widget))
-          return resolve();
+        const reported = reportScriptError(widget);
+        if (reported)
+          return resolve(reported);
         const failedId = (error.requireModules || [])[0] || mainId;
         if (error.requireType === 'unknown-module') {
           fail(widget, 'unknown-module', error.message);
