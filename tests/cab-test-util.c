@@ -1,10 +1,44 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
 #include "cab-test-util.h"
 
 /* Generous: the machines that run the tests are small and shared. */
 #define WAIT_TIMEOUT_MS 20000
+
+void
+cab_test_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                  G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        cab_test_remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static char *test_cache_dir;
+static char *test_data_dir;
+
+static void
+remove_test_dirs (void)
+{
+  cab_test_remove_tree (test_cache_dir);
+  cab_test_remove_tree (test_data_dir);
+}
 
 void
 cab_test_init (int    *argc,
@@ -12,11 +46,12 @@ cab_test_init (int    *argc,
 {
   /* Every web test gets its own cache and data folders: WebKit writes there, and a run must
    * neither leave anything behind nor see what an earlier run left. */
-  g_autofree char *cache = g_dir_make_tmp ("cab-test-cache-XXXXXX", NULL);
-  g_autofree char *data = g_dir_make_tmp ("cab-test-data-XXXXXX", NULL);
+  test_cache_dir = g_dir_make_tmp ("cab-test-cache-XXXXXX", NULL);
+  test_data_dir = g_dir_make_tmp ("cab-test-data-XXXXXX", NULL);
+  atexit (remove_test_dirs);
 
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", test_cache_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", test_data_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);

@@ -31,6 +31,7 @@ char           *cab_test_widget_path      (const char     *name);
 JsonObject     *cab_test_widget_result    (CabTestCabinet *test,
                                            const char     *id);
 void            cab_test_spin             (guint           milliseconds);
+void            cab_test_remove_tree      (const char     *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabTestCabinet, cab_test_cabinet_free)
 

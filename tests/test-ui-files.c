@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cab-test-util.h"
 #include "cab-window.h"
 
 static void
@@ -59,7 +60,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  cab_test_init (&argc, &argv);
   adw_init ();
   /* Every class of the app that has a template. */
   g_type_ensure (CAB_TYPE_WINDOW);

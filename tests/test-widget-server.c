@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cab-test-util.h"
 #include "cab-widget-server.h"
 
 typedef struct
@@ -91,27 +92,6 @@ make_fixture_folder (char **outside)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                  G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_serves_the_folder (void)
 {
   g_autofree char *outside = NULL;
@@ -144,8 +124,8 @@ test_serves_the_folder (void)
   response = get (server, "/missing.js");
   g_assert_true (g_str_has_prefix (response, "HTTP/1.0 404"));
 
-  remove_tree (root);
-  remove_tree (outside);
+  cab_test_remove_tree (root);
+  cab_test_remove_tree (outside);
 }
 
 static void
@@ -188,8 +168,8 @@ test_refuses_what_is_outside (void)
         g_error ("%s was served:\n%s", path, response);
     }
 
-  remove_tree (root);
-  remove_tree (outside);
+  cab_test_remove_tree (root);
+  cab_test_remove_tree (outside);
 }
 
 int

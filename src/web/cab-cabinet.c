@@ -8,45 +8,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
-
-#include "cab-cabinet.h"
+#include "cab-cabinet-private.h"
 #include "cab-scheme.h"
-#include "cab-widget-server.h"
 
 #define MESSAGE_HANDLER "cabinet"
-#define MAX_WIDGETS 64
 /* The page is pinged this often, and counts as not responding when a ping goes unanswered
  * this long. WebKit's own check only runs when there is input to deliver. */
 #define PING_INTERVAL_MS 1000
 #define UNRESPONSIVE_AFTER_US (3 * G_USEC_PER_SEC)
 
-/* A widget the page should run: what the user added, in the order they added it. */
-typedef struct
-{
-  char            *id;
-  char            *label;
-  char            *script;
-  char            *token;   /* NULL: the page asks for a freshly minted token on each initLead */
-  CabWidgetServer *server;  /* for local files and folders */
-  gboolean         from_console;  /* added by the page itself, with addWidget() */
-} WidgetEntry;
-
-struct _CabCabinet
-{
-  GObject                   parent_instance;
-  CabState                 *state;
-  WebKitWebView            *view;
-  WebKitUserContentManager *content_manager;
-  SoupSession              *probe_session;
-  GPtrArray                *entries;   /* WidgetEntry */
-  GPtrArray                *widgets;   /* CabWidgetInfo, as the page reports them */
-  guint                     next_id;
-  gboolean                  page_ready;
-  gboolean                  responsive;
-  guint                     watchdog_id;
-  gint64                    ping_sent_at;  /* 0: no ping outstanding */
-};
 
 G_DEFINE_FINAL_TYPE (CabCabinet, cab_cabinet, G_TYPE_OBJECT)
 
@@ -89,8 +59,8 @@ widget_info_free (CabWidgetInfo *info)
   g_free (info);
 }
 
-static JsonNode *
-widget_entry_to_json (WidgetEntry *entry)
+JsonNode *
+cab_cabinet_widget_entry_to_json (WidgetEntry *entry)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -167,320 +137,6 @@ on_state_changed (CabCabinet *self,
   send_to_page (self, "lead-switch", payload);
 }
 
-static JsonNode *
-build_hello_reply (CabCabinet *self)
-{
-  JsonObject *reply = json_object_new ();
-  JsonArray *widgets = json_array_new ();
-
-  json_object_set_member (reply, "entities", cab_state_dup_public_entities (self->state));
-  json_object_set_member (reply, "view", cab_state_dup_view (self->state));
-  json_object_set_member (reply, "routerQuery", cab_state_dup_router_query (self->state));
-  for (guint i = 0; i < self->entries->len; i++)
-    json_array_add_element (widgets, widget_entry_to_json (g_ptr_array_index (self->entries, i)));
-  json_object_set_array_member (reply, "widgets", widgets);
-
-  return json_node_init_object (json_node_alloc (), reply);
-}
-
-static void
-reply_json (WebKitScriptMessageReply *reply,
-            JSCContext               *context,
-            JsonNode                 *node)
-{
-  g_autofree char *json = json_to_string (node, FALSE);
-  g_autoptr(JSCValue) value = jsc_value_new_from_json (context, json);
-
-  webkit_script_message_reply_return_value (reply, value);
-}
-
-static WidgetEntry *
-find_entry (CabCabinet *self,
-            const char *id)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      WidgetEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (entry->id, id) == 0)
-        return entry;
-    }
-
-  return NULL;
-}
-
-static guint
-find_info_index (CabCabinet *self,
-                 const char *id)
-{
-  for (guint i = 0; i < self->widgets->len; i++)
-    {
-      CabWidgetInfo *info = g_ptr_array_index (self->widgets, i);
-
-      if (g_strcmp0 (info->id, id) == 0)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* "widget-status": the page tells what became of a widget. A widget the page added itself
- * (addWidget from the console) is remembered, so a reloaded page gets it back. */
-static void
-handle_widget_status (CabCabinet *self,
-                      JsonObject *payload)
-{
-  const char *id = get_string (payload, "id");
-  const char *state = get_string (payload, "state");
-  const char *script = get_string (payload, "script");
-  JsonNode *problem = json_object_get_member (payload, "problem");
-  CabWidgetInfo *info;
-  guint index;
-
-  if (id == NULL || state == NULL || script == NULL ||
-      !g_strv_contains ((const char * const[]) { "loading", "ready", "failed", NULL }, state))
-    return;
-
-  index = find_info_index (self, id);
-  if (index == G_MAXUINT)
-    {
-      if (self->widgets->len >= MAX_WIDGETS)
-        return;
-      info = g_new0 (CabWidgetInfo, 1);
-      info->id = g_strdup (id);
-      g_ptr_array_add (self->widgets, info);
-    }
-  else
-    {
-      info = g_ptr_array_index (self->widgets, index);
-    }
-
-  g_free (info->label);
-  info->label = g_strdup (get_string (payload, "label") != NULL ? get_string (payload, "label") : script);
-  g_free (info->script);
-  info->script = g_strdup (script);
-  g_free (info->state);
-  info->state = g_strdup (state);
-  g_clear_pointer (&info->problem, cab_problem_free);
-  if (problem != NULL && JSON_NODE_HOLDS_OBJECT (problem))
-    info->problem = cab_problem_new_from_json (json_node_get_object (problem));
-
-  /* G_MESSAGES_DEBUG=cabinet-inspector shows each widget's progress (the benchmark reads it). */
-  g_debug ("Widget %s (%s) is %s", id, info->label, state);
-
-  if (find_entry (self, id) == NULL && self->entries->len < MAX_WIDGETS)
-    {
-      WidgetEntry *entry = g_new0 (WidgetEntry, 1);
-
-      entry->id = g_strdup (id);
-      entry->label = g_strdup (info->label);
-      entry->script = g_strdup (script);
-      entry->token = g_strdup (get_string (payload, "token"));
-      entry->from_console = TRUE;
-      g_ptr_array_add (self->entries, entry);
-    }
-
-  g_signal_emit (self, signals[WIDGETS_CHANGED], 0);
-}
-
-static void
-handle_widget_removed (CabCabinet *self,
-                       JsonObject *payload)
-{
-  const char *id = get_string (payload, "id");
-  guint index;
-
-  if (id == NULL)
-    return;
-
-  index = find_info_index (self, id);
-  if (index != G_MAXUINT)
-    g_ptr_array_remove_index (self->widgets, index);
-  for (guint i = 0; i < self->entries->len; i++)
-    if (g_strcmp0 (((WidgetEntry *) g_ptr_array_index (self->entries, i))->id, id) == 0)
-      g_ptr_array_remove_index (self->entries, i);
-
-  g_signal_emit (self, signals[WIDGETS_CHANGED], 0);
-}
-
-typedef struct
-{
-  WebKitScriptMessageReply *reply;
-  JSCContext               *context;
-  SoupMessage              *message;
-  gboolean                  want_text;
-} ProbeData;
-
-/* A script larger than this is not a widget anyone debugs by hand; its text is not sent. */
-#define MAX_PROBE_TEXT (8 * 1024 * 1024)
-
-static void
-probe_data_free (ProbeData *data)
-{
-  webkit_script_message_reply_unref (data->reply);
-  g_object_unref (data->context);
-  g_object_unref (data->message);
-  g_free (data);
-}
-
-static void
-probe_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  ProbeData *data = user_data;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  json_builder_begin_object (builder);
-  if (body == NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error->message);
-    }
-  else
-    {
-      gsize size;
-      const char *text = g_bytes_get_data (body, &size);
-
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_int_value (builder, soup_message_get_status (data->message));
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, soup_message_get_reason_phrase (data->message));
-      if (data->want_text && size <= MAX_PROBE_TEXT && g_utf8_validate_len (text, size, NULL))
-        {
-          g_autofree char *copy = g_strndup (text, size);
-
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, copy);
-        }
-    }
-  json_builder_end_object (builder);
-
-  node = json_builder_get_root (builder);
-  reply_json (data->reply, data->context, node);
-  probe_data_free (data);
-}
-
-/* "probe": why did a script fail to load, or what does it say? The page cannot tell a 404
- * from a refused connection (both are a bare "error" event), and a server that sends no CORS
- * headers hides a script's errors from it ("Script error."). The app is not bound by CORS, so
- * it asks the server itself, and on request returns the script's text for the page to find
- * the syntax error in. Only http(s) URLs are probed. */
-static gboolean
-handle_probe (CabCabinet               *self,
-              JsonObject               *payload,
-              JSCContext               *context,
-              WebKitScriptMessageReply *reply)
-{
-  const char *url = get_string (payload, "url");
-  JsonNode *want_text = payload != NULL ? json_object_get_member (payload, "text") : NULL;
-  ProbeData *data;
-  SoupMessage *message;
-
-  if (url == NULL || !(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) ||
-      (message = soup_message_new ("GET", url)) == NULL)
-    {
-      webkit_script_message_reply_return_error_message (reply, "probe: not an http(s) URL");
-      return TRUE;
-    }
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Cache-Control", "no-cache");
-  data = g_new0 (ProbeData, 1);
-  data->reply = webkit_script_message_reply_ref (reply);
-  data->context = g_object_ref (context);
-  data->message = message;
-  data->want_text = want_text != NULL && JSON_NODE_HOLDS_VALUE (want_text) && json_node_get_boolean (want_text);
-  soup_session_send_and_read_async (self->probe_session, message, G_PRIORITY_DEFAULT, NULL, probe_done, data);
-
-  return TRUE;
-}
-
-static gboolean
-on_script_message (WebKitUserContentManager *manager,
-                   JSCValue                 *value,
-                   WebKitScriptMessageReply *reply,
-                   CabCabinet               *self)
-{
-  g_autofree char *json = jsc_value_to_json (value, 0);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JSCContext *context = jsc_value_get_context (value);
-  JsonObject *message, *payload = NULL;
-  JsonNode *payload_node;
-  const char *type;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      webkit_script_message_reply_return_error_message (reply, "cabinet bridge: expected a JSON object");
-      return TRUE;
-    }
-
-  message = json_node_get_object (json_parser_get_root (parser));
-  type = get_string (message, "type");
-  payload_node = json_object_get_member (message, "payload");
-  if (payload_node != NULL && JSON_NODE_HOLDS_OBJECT (payload_node))
-    payload = json_node_get_object (payload_node);
-
-  if (g_strcmp0 (type, "hello") == 0)
-    {
-      g_autoptr(JsonNode) hello = build_hello_reply (self);
-
-      g_debug ("The page said hello");
-      /* The widgets the page last reported belong to the page that is gone. */
-      g_ptr_array_set_size (self->widgets, 0);
-      self->page_ready = TRUE;
-      reply_json (reply, context, hello);
-      g_signal_emit (self, signals[WIDGETS_CHANGED], 0);
-      g_signal_emit (self, signals[READY], 0);
-      return TRUE;
-    }
-  if (g_strcmp0 (type, "token") == 0)
-    {
-      WidgetEntry *entry = find_entry (self, get_string (payload, "widgetId"));
-      g_autofree char *token = NULL;
-      g_autoptr(JSCValue) token_value = NULL;
-
-      /* A token the developer gave (addWidget({token})) wins over a minted one. */
-      if (entry != NULL && entry->token != NULL)
-        token = g_strdup (entry->token);
-      else
-        token = cab_state_mint_token (self->state, get_string (payload, "leadId"));
-      token_value = jsc_value_new_string (context, token);
-      webkit_script_message_reply_return_value (reply, token_value);
-      return TRUE;
-    }
-  if (g_strcmp0 (type, "probe") == 0)
-    return handle_probe (self, payload, context, reply);
-
-  if (g_strcmp0 (type, "widget-status") == 0 && payload != NULL)
-    handle_widget_status (self, payload);
-  else if (g_strcmp0 (type, "widget-removed") == 0 && payload != NULL)
-    handle_widget_removed (self, payload);
-
-  {
-    g_autoptr(JSCValue) ok = jsc_value_new_boolean (context, TRUE);
-
-    webkit_script_message_reply_return_value (reply, ok);
-  }
-
-  return TRUE;
-}
 
 static void
 set_responsive (CabCabinet *self,
@@ -613,7 +269,7 @@ cab_cabinet_constructed (GObject *object)
   webkit_user_content_manager_register_script_message_handler_with_reply (self->content_manager,
                                                                           MESSAGE_HANDLER, NULL);
   g_signal_connect_object (self->content_manager, "script-message-with-reply-received::" MESSAGE_HANDLER,
-                           G_CALLBACK (on_script_message), self, G_CONNECT_DEFAULT);
+                           G_CALLBACK (cab_cabinet_bridge_on_message), self, G_CONNECT_DEFAULT);
 
   self->view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                              "web-context", context,
@@ -725,6 +381,18 @@ cab_cabinet_init (CabCabinet *self)
   self->responsive = TRUE;
 }
 
+void
+cab_cabinet_emit_widgets_changed (CabCabinet *self)
+{
+  g_signal_emit (self, signals[WIDGETS_CHANGED], 0);
+}
+
+void
+cab_cabinet_emit_ready (CabCabinet *self)
+{
+  g_signal_emit (self, signals[READY], 0);
+}
+
 CabCabinet *
 cab_cabinet_new (CabState *state)
 {
@@ -797,7 +465,7 @@ cab_cabinet_add_widget (CabCabinet       *self,
     {
       JsonObject *payload = json_object_new ();
 
-      json_object_set_member (payload, "widget", widget_entry_to_json (entry));
+      json_object_set_member (payload, "widget", cab_cabinet_widget_entry_to_json (entry));
       send_to_page (self, "add-widget", payload);
     }
 
@@ -862,6 +530,6 @@ cab_cabinet_find_widget (CabCabinet *self,
 
   g_return_val_if_fail (CAB_IS_CABINET (self), NULL);
 
-  index = find_info_index (self, id);
+  index = cab_cabinet_find_info_index (self, id);
   return index != G_MAXUINT ? g_ptr_array_index (self->widgets, index) : NULL;
 }

@@ -6,26 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cab-content-type.h"
 #include "cab-scheme.h"
-
-static const char *
-content_type_for (const char *path)
-{
-  static const struct { const char *suffix, *type; } types[] = {
-    { ".html", "text/html; charset=utf-8" },
-    { ".js", "text/javascript; charset=utf-8" },
-    { ".css", "text/css; charset=utf-8" },
-    { ".json", "application/json" },
-    { ".svg", "image/svg+xml" },
-    { ".png", "image/png" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_str_has_suffix (path, types[i].suffix))
-      return types[i].type;
-
-  return "application/octet-stream";
-}
 
 static void
 handle_request (WebKitURISchemeRequest *request,
@@ -58,7 +40,7 @@ handle_request (WebKitURISchemeRequest *request,
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
   response = webkit_uri_scheme_response_new (stream, (gint64) g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, content_type_for (path));
+  webkit_uri_scheme_response_set_content_type (response, cab_content_type_for_path (path));
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cab-content-type.h"
 #include "cab-widget-server.h"
 
 struct _CabWidgetServer
@@ -57,33 +58,6 @@ cab_widget_server_class_init (CabWidgetServerClass *klass)
 static void
 cab_widget_server_init (CabWidgetServer *self)
 {
-}
-
-static const char *
-content_type_for (const char *path)
-{
-  static const struct { const char *suffix, *type; } types[] = {
-    { ".js", "text/javascript; charset=utf-8" },
-    { ".mjs", "text/javascript; charset=utf-8" },
-    { ".json", "application/json; charset=utf-8" },
-    { ".css", "text/css; charset=utf-8" },
-    { ".html", "text/html; charset=utf-8" },
-    { ".svg", "image/svg+xml" },
-    { ".png", "image/png" },
-    { ".jpg", "image/jpeg" },
-    { ".jpeg", "image/jpeg" },
-    { ".gif", "image/gif" },
-    { ".webp", "image/webp" },
-    { ".woff", "font/woff" },
-    { ".woff2", "font/woff2" },
-    { ".map", "application/json; charset=utf-8" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_str_has_suffix (path, types[i].suffix))
-      return types[i].type;
-
-  return "application/octet-stream";
 }
 
 /* The canonical path of request_path inside the root, or NULL when it leads outside. */
@@ -160,7 +134,7 @@ handle_request (SoupServer        *server,
     }
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, content_type_for (file_path), SOUP_MEMORY_TAKE, contents, length);
+  soup_server_message_set_response (msg, cab_content_type_for_path (file_path), SOUP_MEMORY_TAKE, contents, length);
 }
 
 CabWidgetServer *

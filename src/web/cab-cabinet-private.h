@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What cab-cabinet.c (the view, the model's pushes, the widgets the user added) and
+ * cab-cabinet-bridge.c (the page's messages) share. */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "cab-cabinet.h"
+#include "cab-widget-server.h"
+
+G_BEGIN_DECLS
+
+/* A page may report at most this many widgets: it is untrusted. */
+#define CAB_MAX_WIDGETS 64
+
+/* A widget the page should run: what the user added, in the order they added it. */
+typedef struct
+{
+  char            *id;
+  char            *label;
+  char            *script;
+  char            *token;   /* NULL: the page asks for a freshly minted token on each initLead */
+  CabWidgetServer *server;  /* for local files and folders */
+  gboolean         from_console;  /* added by the page itself, with addWidget() */
+} WidgetEntry;
+
+struct _CabCabinet
+{
+  GObject                   parent_instance;
+  CabState                 *state;
+  WebKitWebView            *view;
+  WebKitUserContentManager *content_manager;
+  SoupSession              *probe_session;
+  GPtrArray                *entries;   /* WidgetEntry */
+  GPtrArray                *widgets;   /* CabWidgetInfo, as the page reports them */
+  guint                     next_id;
+  gboolean                  page_ready;
+  gboolean                  responsive;
+  guint                     watchdog_id;
+  gint64                    ping_sent_at;  /* 0: no ping outstanding */
+};
+
+JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
+guint     cab_cabinet_find_info_index      (CabCabinet               *self,
+                                            const char               *id);
+void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
+void      cab_cabinet_emit_ready           (CabCabinet               *self);
+gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,
+                                            JSCValue                 *value,
+                                            WebKitScriptMessageReply *reply,
+                                            CabCabinet               *self);
+
+G_END_DECLS
