@@ -226,7 +226,12 @@ dup_lead_fields (CabState *self)
         json_object_set_member (result, id, json_node_copy (json_object_get_member (fields, id)));
     }
 
-  return json_node_init_object (json_node_alloc (), result);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, result);
+    return node;
+  }
 }
 
 gboolean
@@ -269,7 +274,12 @@ cab_state_dup_public_entities (CabState *self)
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     json_object_set_member (result, entities[i], cab_state_dup_entity (self, entities[i]));
 
-  return json_node_init_object (json_node_alloc (), result);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, result);
+    return node;
+  }
 }
 
 /* What the cabinet page shows beyond the SDK models: the lead's name, its conversation,
@@ -302,7 +312,12 @@ cab_state_dup_view (CabState *self)
     }
   json_object_set_array_member (result, "leads", lead_list);
 
-  return json_node_init_object (json_node_alloc (), result);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, result);
+    return node;
+  }
 }
 
 JsonNode *
@@ -315,7 +330,12 @@ cab_state_dup_router_query (CabState *self)
   json_object_set_string_member (query, "leadId", cab_state_get_active_lead_id (self));
   json_object_set_string_member (query, "accountId", cab_state_get_account_id (self));
 
-  return json_node_init_object (json_node_alloc (), query);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, query);
+    return node;
+  }
 }
 
 const char *

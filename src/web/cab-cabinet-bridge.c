@@ -21,7 +21,12 @@ build_hello_reply (CabCabinet *self)
     json_array_add_element (widgets, cab_cabinet_widget_entry_to_json (g_ptr_array_index (self->entries, i)));
   json_object_set_array_member (reply, "widgets", widgets);
 
-  return json_node_init_object (json_node_alloc (), reply);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, reply);
+    return node;
+  }
 }
 
 static void
@@ -151,7 +156,10 @@ handle_widget_removed (CabCabinet *self,
     g_ptr_array_remove_index (self->widgets, index);
   for (guint i = 0; i < self->entries->len; i++)
     if (g_strcmp0 (((WidgetEntry *) g_ptr_array_index (self->entries, i))->id, id) == 0)
-      g_ptr_array_remove_index (self->entries, i);
+      {
+        g_ptr_array_remove_index (self->entries, i);
+        break;
+      }
 
   cab_cabinet_emit_widgets_changed (self);
 }
@@ -286,6 +294,7 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
       /* The widgets the page last reported belong to the page that is gone. */
       g_ptr_array_set_size (self->widgets, 0);
       self->page_ready = TRUE;
+      self->ping_sent_at = 0;
       reply_json (reply, context, hello);
       cab_cabinet_emit_widgets_changed (self);
       cab_cabinet_emit_ready (self);

@@ -37,6 +37,7 @@ struct _CabCabinet
   gboolean                  page_ready;
   gboolean                  responsive;
   guint                     watchdog_id;
+  GCancellable             *ping_cancellable;  /* cancelled when the cabinet goes */
   gint64                    ping_sent_at;  /* 0: no ping outstanding */
 };
 

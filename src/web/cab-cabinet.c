@@ -123,6 +123,8 @@ on_state_changed (CabCabinet *self,
     {
       json_object_set_string_member (payload, "entity", what);
       json_object_set_member (payload, "value", cab_state_dup_entity (state, what));
+      /* An edit of lead.id moves getRouterQuery().leadId with it. */
+      json_object_set_member (payload, "routerQuery", cab_state_dup_router_query (state));
       /* The lead entity also changes what the page shows beside the SDK. */
       json_object_set_member (payload, "view", cab_state_dup_view (state));
       send_to_page (self, "entity", payload);
@@ -155,15 +157,21 @@ ping_answered (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  CabCabinet *self = user_data;
   g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  CabCabinet *self;
 
-  /* An error only means the page went away, which the termination handler reports. */
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+  /* The ping holds no reference: a hung page must not keep a closed window's cabinet alive.
+   * Cancelled means the cabinet is gone; any other error, that the page went away, which the
+   * termination handler reports. */
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
   self->ping_sent_at = 0;
   if (self->page_ready)
     set_responsive (self, TRUE);
-  g_object_unref (self);
 }
 
 /* A page stuck in a widget's endless loop answers no ping: the app must notice and say so
@@ -180,7 +188,8 @@ watchdog_tick (gpointer user_data)
   if (self->ping_sent_at == 0)
     {
       self->ping_sent_at = now;
-      webkit_web_view_evaluate_javascript (self->view, "0", -1, NULL, NULL, NULL, ping_answered, g_object_ref (self));
+      webkit_web_view_evaluate_javascript (self->view, "0", -1, NULL, NULL, self->ping_cancellable,
+                                           ping_answered, self);
     }
   else if (now - self->ping_sent_at > UNRESPONSIVE_AFTER_US)
     {
@@ -199,6 +208,7 @@ on_web_process_terminated (CabCabinet                        *self,
 
   /* A page that is gone is not "not responding": the crash is reported instead. */
   self->page_ready = FALSE;
+  self->ping_sent_at = 0;
   set_responsive (self, TRUE);
   switch (reason)
     {
@@ -283,6 +293,7 @@ cab_cabinet_constructed (GObject *object)
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->state, "changed", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  self->ping_cancellable = g_cancellable_new ();
   self->watchdog_id = g_timeout_add (PING_INTERVAL_MS, watchdog_tick, self);
 }
 
@@ -292,6 +303,8 @@ cab_cabinet_dispose (GObject *object)
   CabCabinet *self = CAB_CABINET (object);
 
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  g_cancellable_cancel (self->ping_cancellable);
+  g_clear_object (&self->ping_cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->widgets, g_ptr_array_unref);
   g_clear_object (&self->view);
@@ -500,8 +513,13 @@ cab_cabinet_reload_page (CabCabinet *self)
 {
   g_return_if_fail (CAB_IS_CABINET (self));
 
+  /* A hung page would not let go of its process for a new load: stop it first. */
+  if (!self->responsive)
+    webkit_web_view_terminate_web_process (self->view);
+
   /* The page gets its state and widgets back from the hello it sends when it starts. */
   self->page_ready = FALSE;
+  self->ping_sent_at = 0;
   g_ptr_array_set_size (self->widgets, 0);
   g_signal_emit (self, signals[WIDGETS_CHANGED], 0);
   webkit_web_view_load_uri (self->view, CAB_PAGE_URI);
