@@ -10,6 +10,7 @@
 typedef struct
 {
   char     *host_port;
+  char     *host_header;
   char     *request_path;
   char     *response;
   gboolean  done;
@@ -33,7 +34,7 @@ raw_request_thread (gpointer data)
   connection = g_socket_client_connect_to_host (client, request->host_port, 0, NULL, NULL);
   g_assert_nonnull (connection);
   text = g_strdup_printf ("GET %s HTTP/1.0\r\nHost: %s\r\nOrigin: cabinet://app\r\n\r\n",
-                          request->request_path, request->host_port);
+                          request->request_path, request->host_header);
   g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
                                             text, strlen (text), NULL, NULL, NULL));
   while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
@@ -47,15 +48,18 @@ raw_request_thread (gpointer data)
   return NULL;
 }
 
+/* GET a raw path (from the server's root, the secret segment not added) with a Host header. */
 static char *
-get (CabWidgetServer *server,
-     const char      *path)
+get_raw (CabWidgetServer *server,
+         const char      *path,
+         const char      *host_header)
 {
   g_autoptr(GUri) base = g_uri_parse (cab_widget_server_get_base_uri (server), G_URI_FLAGS_NONE, NULL);
   RawRequest request = { 0 };
   GThread *thread;
 
   request.host_port = g_strdup_printf ("%s:%d", g_uri_get_host (base), g_uri_get_port (base));
+  request.host_header = (char *) (host_header != NULL ? host_header : request.host_port);
   request.request_path = (char *) path;
   thread = g_thread_new ("raw-request", raw_request_thread, &request);
   while (!g_atomic_int_get (&request.done))
@@ -64,6 +68,17 @@ get (CabWidgetServer *server,
   g_free (request.host_port);
 
   return request.response;
+}
+
+/* GET a path below the folder, through the secret segment as the page does. */
+static char *
+get (CabWidgetServer *server,
+     const char      *path)
+{
+  g_autoptr(GUri) base = g_uri_parse (cab_widget_server_get_base_uri (server), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *full = g_strconcat (g_uri_get_path (base), path + 1, NULL);
+
+  return get_raw (server, full, NULL);
 }
 
 static char *
@@ -83,6 +98,11 @@ make_fixture_folder (char **outside)
   g_assert_true (g_file_set_contents (main_js, "define([], () => ({}));\n", -1, NULL));
   g_assert_true (g_file_set_contents (lib_js, "define([], () => 42);\n", -1, NULL));
   g_assert_true (g_file_set_contents (secret, "SECRET\n", -1, NULL));
+  {
+    g_autofree char *hidden = g_build_filename (root, ".env", NULL);
+
+    g_assert_true (g_file_set_contents (hidden, "SECRET=1\n", -1, NULL));
+  }
   g_assert_cmpint (symlink (secret, link_out), ==, 0);
   g_assert_cmpint (symlink (outside_dir, dir_out), ==, 0);
   g_assert_cmpint (symlink (main_js, link_in), ==, 0);
@@ -123,6 +143,23 @@ test_serves_the_folder (void)
 
   response = get (server, "/missing.js");
   g_assert_true (g_str_has_prefix (response, "HTTP/1.0 404"));
+  g_free (response);
+
+  /* Without the secret first segment, nothing is served. */
+  response = get_raw (server, "/personal_page.js", NULL);
+  g_assert_true (g_str_has_prefix (response, "HTTP/1.0 404"));
+  g_free (response);
+
+  /* Another name for this address (DNS rebinding) is refused. */
+  response = get (server, "/personal_page.js");
+  g_free (response);
+  {
+    g_autoptr(GUri) base = g_uri_parse (cab_widget_server_get_base_uri (server), G_URI_FLAGS_NONE, NULL);
+    g_autofree char *full = g_strconcat (g_uri_get_path (base), "personal_page.js", NULL);
+
+    response = get_raw (server, full, "evil.example:80");
+    g_assert_true (g_str_has_prefix (response, "HTTP/1.0 421"));
+  }
 
   cab_test_remove_tree (root);
   cab_test_remove_tree (outside);
@@ -140,6 +177,7 @@ test_refuses_what_is_outside (void)
     "/lib/%2E%2E/%2E%2E/secret.txt",
     "/..%2fsecret.txt",
     "/lib",                            /* a folder is not a file */
+    "/.env",                           /* hidden files are never served */
   };
   g_autofree char *outside = NULL;
   g_autofree char *root = make_fixture_folder (&outside);

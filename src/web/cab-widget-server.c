@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Serves one widget folder over http on 127.0.0.1, so the widget loads exactly as from a dev
  * server: real URLs, relative dependencies and assets, document.currentScript. Nothing outside
- * the folder is served: not through "..", not through a symlink that leads out. */
+ * the folder is served: not through "..", not through a symlink that leads out. Nor is
+ * anything hidden (.git, .env). Every URL starts with a random path segment: another user of
+ * the machine can reach the port, but cannot guess the way in. (amoCRM serves a widget under
+ * a path of its own too.) */
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <libsoup/soup.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "cab-content-type.h"
+#include "cab-jwt.h"
 #include "cab-widget-server.h"
 
 struct _CabWidgetServer
@@ -17,7 +22,9 @@ struct _CabWidgetServer
   SoupServer *server;
   char       *root;            /* canonical: symlinks resolved */
   char       *allowed_origin;  /* the cabinet page's origin, for CORS */
-  char       *base_uri;        /* "http://127.0.0.1:PORT/" */
+  char       *secret;          /* the random first path segment */
+  char       *authority;       /* "127.0.0.1:PORT", what the Host header must say */
+  char       *base_uri;        /* "http://127.0.0.1:PORT/SECRET/" */
 };
 
 G_DEFINE_FINAL_TYPE (CabWidgetServer, cab_widget_server, G_TYPE_OBJECT)
@@ -41,6 +48,8 @@ cab_widget_server_finalize (GObject *object)
 
   g_free (self->root);
   g_free (self->allowed_origin);
+  g_free (self->secret);
+  g_free (self->authority);
   g_free (self->base_uri);
 
   G_OBJECT_CLASS (cab_widget_server_parent_class)->finalize (object);
@@ -77,6 +86,25 @@ resolve_inside_root (CabWidgetServer *self,
   return g_steal_pointer (&canonical);
 }
 
+/* The path below the secret segment, or NULL when the request is not for this folder or
+ * names a hidden file or a "." or ".." segment. */
+static const char *
+strip_secret (CabWidgetServer *self,
+              const char      *path)
+{
+  g_autofree char *prefix = g_strdup_printf ("/%s/", self->secret);
+  const char *rest;
+
+  if (path == NULL || !g_str_has_prefix (path, prefix))
+    return NULL;
+
+  rest = path + strlen (prefix) - 1;
+  if (strstr (rest, "/.") != NULL)
+    return NULL;
+
+  return rest;
+}
+
 static void
 respond_error (SoupServerMessage *msg,
                guint              status)
@@ -97,6 +125,8 @@ handle_request (SoupServer        *server,
   CabWidgetServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   const char *method = soup_server_message_get_method (msg);
+  const char *host = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Host");
+  const char *relative;
   g_autofree char *file_path = NULL;
   char *contents = NULL;
   gsize length;
@@ -118,10 +148,17 @@ handle_request (SoupServer        *server,
       return;
     }
 
-  /* soup has already percent-decoded the path; ".." segments are refused before touching
-   * the file system, symlinks leading out by the canonical-path check. */
-  if (path == NULL || strstr (path, "/../") != NULL || g_str_has_suffix (path, "/..") ||
-      (file_path = resolve_inside_root (self, path)) == NULL)
+  /* A page on another name for this address (DNS rebinding) is not the cabinet. */
+  if (g_strcmp0 (host, self->authority) != 0)
+    {
+      respond_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST);
+      return;
+    }
+
+  /* soup has already percent-decoded the path; dot segments and hidden files are refused
+   * before touching the file system, symlinks leading out by the canonical-path check. */
+  if ((relative = strip_secret (self, path)) == NULL ||
+      (file_path = resolve_inside_root (self, relative)) == NULL)
     {
       respond_error (msg, SOUP_STATUS_NOT_FOUND);
       return;
@@ -161,6 +198,17 @@ cab_widget_server_new (const char  *root,
     }
 
   self = g_object_new (CAB_TYPE_WIDGET_SERVER, NULL);
+  {
+    /* From the kernel's generator: GLib's own is not meant to be unguessable. */
+    guint8 random[18];
+
+    if (getrandom (random, sizeof random, 0) != sizeof random)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No random numbers to secure the widget server with"));
+        return NULL;
+      }
+    self->secret = cab_jwt_base64url (random, sizeof random);
+  }
   self->root = g_steal_pointer (&canonical);
   self->allowed_origin = g_strdup (allowed_origin);
   self->server = soup_server_new ("server-header", "cabinet-inspector", NULL);
@@ -172,7 +220,8 @@ cab_widget_server_new (const char  *root,
 
   uris = soup_server_get_uris (self->server);
   g_assert (uris != NULL);
-  self->base_uri = g_uri_to_string (uris->data);
+  self->authority = g_strdup_printf ("%s:%d", g_uri_get_host (uris->data), g_uri_get_port (uris->data));
+  self->base_uri = g_strdup_printf ("http://%s/%s/", self->authority, self->secret);
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   return g_steal_pointer (&self);
