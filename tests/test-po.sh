@@ -19,12 +19,25 @@ missing=$(find src data -type f \( -name '*.c' -o -name '*.ui' -o -name '*.in' \
 gone=$(grep -vE '^(#|$)' po/POTFILES.in | while read -r f; do [ -f "$f" ] || echo "$f"; done)
 [ -z "$gone" ] && report ok "every file in POTFILES.in exists" || report fail "POTFILES.in names missing files: $gone"
 
+# The template as the sources say now, so a new string missing from a .po is caught too.
+pot=$(mktemp --suffix=.pot)
+trap 'rm -f "$pot"' EXIT
+grep -vE '^(#|$)' po/POTFILES.in > "$pot.files"
+xgettext --files-from="$pot.files" --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ \
+  --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=ngettext:1,2 -o "$pot" 2>/dev/null
+rm -f "$pot.files"
+
 for po in po/*.po; do
   stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$po" 2>&1)
   if [ $? -eq 0 ] && ! grep -qE 'fuzzy|untranslated' <<<"$stats"; then
     report ok "$po: $stats"
   else
     report fail "$po: $stats"
+  fi
+  if missing=$(LC_ALL=C msgcmp "$po" "$pot" 2>&1); then
+    report ok "$po has every message of the sources"
+  else
+    report fail "$po lacks messages of the sources: $(grep -c 'this message' <<<"$missing") — $(head -c 400 <<<"$missing")"
   fi
 done
 echo "1..$n"
