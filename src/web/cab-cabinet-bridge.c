@@ -126,7 +126,10 @@ handle_widget_status (CabCabinet *self,
   /* G_MESSAGES_DEBUG=cabinet-inspector shows each widget's progress (the benchmark reads it). */
   g_debug ("Widget %s (%s) is %s", id, info->label, state);
 
-  if (find_entry (self, id) == NULL && self->entries->len < CAB_MAX_WIDGETS)
+  /* Only a widget the page added itself (addWidget) becomes one the app keeps; any other
+   * unknown id is a widget that is gone. */
+  if (find_entry (self, id) == NULL && g_strcmp0 (get_string (payload, "origin"), "console") == 0 &&
+      self->entries->len < CAB_MAX_WIDGETS)
     {
       WidgetEntry *entry = g_new0 (WidgetEntry, 1);
 
@@ -169,11 +172,13 @@ typedef struct
   WebKitScriptMessageReply *reply;
   JSCContext               *context;
   SoupMessage              *message;
-  gboolean                  want_text;
+  GInputStream             *stream;
+  GByteArray               *text;   /* NULL unless the page asked for the text */
 } ProbeData;
 
 /* A script larger than this is not a widget anyone debugs by hand; its text is not sent. */
 #define MAX_PROBE_TEXT (8 * 1024 * 1024)
+#define PROBE_CHUNK (64 * 1024)
 
 static void
 probe_data_free (ProbeData *data)
@@ -181,39 +186,34 @@ probe_data_free (ProbeData *data)
   webkit_script_message_reply_unref (data->reply);
   g_object_unref (data->context);
   g_object_unref (data->message);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->text, g_byte_array_unref);
   g_free (data);
 }
 
 static void
-probe_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+probe_reply (ProbeData  *data,
+             const char *error_message)
 {
-  ProbeData *data = user_data;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   json_builder_begin_object (builder);
-  if (body == NULL)
+  if (error_message != NULL)
     {
       json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error->message);
+      json_builder_add_string_value (builder, error_message);
     }
   else
     {
-      gsize size;
-      const char *text = g_bytes_get_data (body, &size);
-
       json_builder_set_member_name (builder, "status");
       json_builder_add_int_value (builder, soup_message_get_status (data->message));
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, soup_message_get_reason_phrase (data->message));
-      if (data->want_text && size <= MAX_PROBE_TEXT && g_utf8_validate_len (text, size, NULL))
+      if (data->text != NULL && data->text->len <= MAX_PROBE_TEXT &&
+          g_utf8_validate_len ((const char *) data->text->data, data->text->len, NULL))
         {
-          g_autofree char *copy = g_strndup (text, size);
+          g_autofree char *copy = g_strndup ((const char *) data->text->data, data->text->len);
 
           json_builder_set_member_name (builder, "text");
           json_builder_add_string_value (builder, copy);
@@ -226,11 +226,78 @@ probe_done (GObject      *source,
   probe_data_free (data);
 }
 
+/* Reads the text a chunk at a time, and stops one byte past the limit: an endless response
+ * must not fill the app's memory. */
+static void
+probe_read (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ProbeData *data = user_data;
+  g_autoptr(GBytes) chunk = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, NULL);
+  if (chunk != NULL && g_bytes_get_size (chunk) > 0 && data->text->len <= MAX_PROBE_TEXT)
+    {
+      g_byte_array_append (data->text, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (data->stream, PROBE_CHUNK, G_PRIORITY_DEFAULT, NULL, probe_read, data);
+      return;
+    }
+
+  g_input_stream_close (data->stream, NULL, NULL);
+  probe_reply (data, NULL);
+}
+
+static void
+probe_sent (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ProbeData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (data->stream == NULL)
+    {
+      probe_reply (data, error->message);
+      return;
+    }
+  if (data->text == NULL || !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message)))
+    {
+      g_input_stream_close (data->stream, NULL, NULL);
+      probe_reply (data, NULL);
+      return;
+    }
+
+  g_input_stream_read_bytes_async (data->stream, PROBE_CHUNK, G_PRIORITY_DEFAULT, NULL, probe_read, data);
+}
+
+/* Whether url is on the origin (scheme, host, port) of a widget the cabinet runs. */
+static gboolean
+is_widget_origin (CabCabinet *self,
+                  GUri       *url)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      WidgetEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autoptr(GUri) script = g_uri_parse (entry->script, G_URI_FLAGS_NONE, NULL);
+
+      if (script != NULL &&
+          g_strcmp0 (g_uri_get_scheme (script), g_uri_get_scheme (url)) == 0 &&
+          g_ascii_strcasecmp (g_uri_get_host (script), g_uri_get_host (url)) == 0 &&
+          g_uri_get_port (script) == g_uri_get_port (url))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* "probe": why did a script fail to load, or what does it say? The page cannot tell a 404
  * from a refused connection (both are a bare "error" event), and a server that sends no CORS
  * headers hides a script's errors from it ("Script error."). The app is not bound by CORS, so
  * it asks the server itself, and on request returns the script's text for the page to find
- * the syntax error in. Only http(s) URLs are probed. */
+ * the syntax error in. Since that reads across origins, only the origins of the widgets the
+ * cabinet runs are probed, redirects are not followed, and the text is capped. */
 static gboolean
 handle_probe (CabCabinet               *self,
               JsonObject               *payload,
@@ -239,23 +306,27 @@ handle_probe (CabCabinet               *self,
 {
   const char *url = get_string (payload, "url");
   JsonNode *want_text = payload != NULL ? json_object_get_member (payload, "text") : NULL;
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
   ProbeData *data;
   SoupMessage *message;
 
-  if (url == NULL || !(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) ||
-      (message = soup_message_new ("GET", url)) == NULL)
+  if (uri == NULL || !(g_str_equal (g_uri_get_scheme (uri), "http") || g_str_equal (g_uri_get_scheme (uri), "https")) ||
+      g_uri_get_host (uri) == NULL || !is_widget_origin (self, uri))
     {
-      webkit_script_message_reply_return_error_message (reply, "probe: not an http(s) URL");
+      webkit_script_message_reply_return_error_message (reply, "probe: not the URL of a widget in this cabinet");
       return TRUE;
     }
 
+  message = soup_message_new_from_uri ("GET", uri);
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (message), "Cache-Control", "no-cache");
   data = g_new0 (ProbeData, 1);
   data->reply = webkit_script_message_reply_ref (reply);
   data->context = g_object_ref (context);
   data->message = message;
-  data->want_text = want_text != NULL && JSON_NODE_HOLDS_VALUE (want_text) && json_node_get_boolean (want_text);
-  soup_session_send_and_read_async (self->probe_session, message, G_PRIORITY_DEFAULT, NULL, probe_done, data);
+  if (want_text != NULL && JSON_NODE_HOLDS_VALUE (want_text) && json_node_get_boolean (want_text))
+    data->text = g_byte_array_new ();
+  soup_session_send_async (self->probe_session, message, G_PRIORITY_DEFAULT, NULL, probe_sent, data);
 
   return TRUE;
 }

@@ -28,20 +28,39 @@
     }
   }
 
+  // The state of a lead switch that waits in the lifecycle queue (its widgets' teardown
+  // comes first). Edits that arrive meanwhile go into it, not under it.
+  let pendingSwitch = null;
+
   const handlers = {
     entity (message) {
       if (!Sdk.ENTITY_NAMES.includes(message.entity))
         return;
+      if (pendingSwitch) {
+        pendingSwitch.entities[message.entity] = message.value;
+        pendingSwitch.view = message.view || pendingSwitch.view;
+        pendingSwitch.routerQuery = message.routerQuery || pendingSwitch.routerQuery;
+        return;
+      }
       if (message.view)
         view = message.view;
+      if (message.routerQuery)
+        Sdk.setRouterQuery(message.routerQuery);
       Sdk.setEntity(message.entity, message.value);
       render();
     },
     'lead-switch' (message) {
+      pendingSwitch = { entities: Object.assign({}, message.entities), view: message.view,
+        routerQuery: message.routerQuery };
       return window.CabinetWidgets.switchLead(() => {
-        view = message.view || view;
-        Sdk.setRouterQuery(message.routerQuery);
-        applyEntities(message.entities);
+        // A later switch queued behind this one has already been folded in.
+        if (!pendingSwitch)
+          return;
+        const latest = pendingSwitch;
+        pendingSwitch = null;
+        view = latest.view || view;
+        Sdk.setRouterQuery(latest.routerQuery);
+        applyEntities(latest.entities);
         render();
       });
     },

@@ -91,6 +91,14 @@
     routerQuery = query || {};
   }
 
+  // Every subscription a widget made: gone when the widget is removed or reloaded, so an old
+  // instance is never called again.
+  function dropSubscriptions (reporter) {
+    for (const subscription of reporter.subscriptions)
+      subscriptions.delete(subscription);
+    reporter.subscriptions.clear();
+  }
+
   // reporter: { name, problem(code, severity, message, error?), call(fn, what, ...args) }
   function createInit (reporter) {
     return function initAmocrmWidgetSdk (options) {
@@ -162,6 +170,10 @@
     },
   };
   define('amocrm-sdk', [], () => createInit(consoleReporter));
+  // Outside a widget (the console, a script loaded by URL) relative ids resolve from the root.
+  define('import-modules', ['require'], (localRequire) => function importModules (ids) {
+    return new Promise((resolve, reject) => localRequire(ids, (...modules) => resolve(modules), reject));
+  });
 
   window.CabinetSdk = Object.freeze({
     CONSTANTS,
@@ -169,6 +181,8 @@
     createInit,
     setEntity,
     setRouterQuery,
+    dropSubscriptions,
+    PROBED_MEMBERS,
     getEntity: (entity) => entities[entity],
     describeValue,
   });

@@ -239,6 +239,9 @@
   }
 
   function reportStatus (widget) {
+    // A removed widget's late news (a Promise, a callback still queued) is nobody's business.
+    if (widgets.get(widget.id) !== widget)
+      return;
     const worst = widget.problems.find((p) => p.severity === 'error') || widget.problems[0] || null;
     window.CabinetBridge.notify('widget-status', {
       id: widget.id,
@@ -247,6 +250,7 @@
       // Only a token the developer typed into addWidget() is kept by the app, so a reloaded
       // page can add the widget back; minted tokens are never sent back.
       token: widget.origin === 'console' ? widget.token : null,
+      origin: widget.origin,
       state: widget.state,
       problem: worst,
     });
@@ -267,8 +271,12 @@
   // reaches requirejs. Scripts from another origin are only described if their server sends
   // CORS headers (the app's own server does).
   window.addEventListener('error', (event) => {
+    // A hidden error ("Script error.") names no file: it is only attributed when a single
+    // widget is loading, or it would fail every widget that happens to load at the same time.
+    const loading = Array.from(widgets.values()).filter((widget) => widget.state === 'loading');
+    const hiddenOwner = event.message === 'Script error.' && loading.length === 1 ? loading[0] : null;
     for (const widget of widgets.values()) {
-      if (widget.ownsUrl(event.filename) || (event.message === 'Script error.' && widget.state === 'loading')) {
+      if (widget.ownsUrl(event.filename) || widget === hiddenOwner) {
         widget.scriptErrors.push({
           message: event.message,
           isSyntax: event.error instanceof SyntaxError || /^SyntaxError/.test(event.message),
@@ -333,10 +341,16 @@
     return urls;
   }
 
+  function reportHiddenError (widget) {
+    fail(widget, 'load-failed', `${fileName(widget.script)} failed while it ran, and its server sends no ` +
+      'CORS header, so the browser hides the details. Open the Inspector console to see them, or ' +
+      'serve the widget with Access-Control-Allow-Origin.', { file: widget.script });
+  }
+
   // A server without CORS headers makes the browser hide a script's error ("Script error.").
   // The app can still fetch the widget's scripts: compiling their text here finds a syntax
-  // error with its line; anything else is reported as hidden, with what to do about it.
-  async function explainHiddenError (widget) {
+  // error with its line; otherwise `otherwise` reports what is known.
+  async function explainHiddenError (widget, otherwise) {
     for (const url of loadedScriptUrls(widget)) {
       let probe = null;
       try {
@@ -350,9 +364,7 @@
         return;
       }
     }
-    fail(widget, 'load-failed', `${fileName(widget.script)} failed while it ran, and its server sends no ` +
-      'CORS header, so the browser hides the details. Open the Inspector console to see them, or ' +
-      'serve the widget with Access-Control-Allow-Origin.', { file: widget.script });
+    otherwise(widget);
   }
 
   // A script of the widget that failed to evaluate. Returns a Promise that settles once the
@@ -362,7 +374,7 @@
     if (!error)
       return false;
     if (error.message === 'Script error.')
-      return explainHiddenError(widget);
+      return explainHiddenError(widget, reportHiddenError);
     classifyScriptError(widget, error);
     return Promise.resolve();
   }
@@ -457,6 +469,10 @@
         if (reported)
           return resolve(reported);
         const mainUrl = requirejs.toUrl(mainId);
+        // Without CORS the browser may have hidden a syntax error from us (and with several
+        // widgets loading it cannot be told whose): look into the source before concluding.
+        if (callbacks === undefined && !widget.cors && !calledDefine(widget, mainUrl))
+          return resolve(explainHiddenError(widget, (w) => checkCallbacks(w, callbacks, mainUrl)));
         if (!checkCallbacks(widget, callbacks, mainUrl))
           return resolve();
         widget.callbacks = callbacks;
@@ -490,10 +506,13 @@
     });
   }
 
+  function calledDefine (widget, mainUrl) {
+    return window.CabinetModules.scriptCalledDefine(mainUrl) || window.CabinetModules.scriptCalledDefine(widget.script);
+  }
+
   function checkCallbacks (widget, callbacks, mainUrl) {
     const file = fileName(widget.script);
-    if (callbacks === undefined && !window.CabinetModules.scriptCalledDefine(mainUrl) &&
-        !window.CabinetModules.scriptCalledDefine(widget.script)) {
+    if (callbacks === undefined && !calledDefine(widget, mainUrl)) {
       fail(widget, 'not-amd-module', `${file} ran but never called define(). A client-cabinet widget is an ` +
         "AMD module: define(['amocrm-sdk', …], function (…) { return { initLead, registerWidgetsBarSlot } })");
       return false;
@@ -519,7 +538,8 @@
   function leadParams (widget, token) {
     return new Proxy({ token }, {
       get (params, key, receiver) {
-        if (typeof key === 'string' && !(key in params) && key in String.prototype)
+        if (typeof key === 'string' && !(key in params) && key in String.prototype &&
+            !window.CabinetSdk.PROBED_MEMBERS.has(key))
           widget.problem('unknown-sdk-member', 'error', `initLead's argument is an object { token }, not ` +
             `the token string: params.${key} does not exist. Use params.token.`);
         return Reflect.get(params, key, receiver);
@@ -535,12 +555,17 @@
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
 
+  function activeLeadId () {
+    return (window.CabinetSdk.getEntity('lead') || {}).id;
+  }
+
   // A fresh token for the active lead: the developer's own (addWidget) or one the app mints.
+  // It remembers the lead it is for: a lead switch while the widget loads needs a new one.
   function requestToken (widget) {
-    if (widget.token !== null)
-      return Promise.resolve(widget.token);
-    const leadId = (window.CabinetSdk.getEntity('lead') || {}).id;
-    return window.CabinetBridge.call('token', { widgetId: widget.id, leadId }).catch(() => '');
+    const leadId = activeLeadId();
+    const token = widget.token !== null ? Promise.resolve(widget.token)
+      : window.CabinetBridge.call('token', { widgetId: widget.id, leadId }).catch(() => '');
+    return { leadId, token };
   }
 
   // initLead, awaited when it returns a Promise, then registerWidgetsBarSlot in a fresh slot.
@@ -549,7 +574,8 @@
     const stale = () => generation !== widget.generation || !widgets.has(widget.id);
     if (stale())
       return;
-    const token = await (pendingToken || requestToken(widget));
+    const request = pendingToken && pendingToken.leadId === activeLeadId() ? pendingToken : requestToken(widget);
+    const token = await request.token;
     if (stale())
       return;
 
@@ -562,15 +588,23 @@
       return;
     }
     if (result && typeof result.then === 'function') {
+      const promise = Promise.resolve(result);
       try {
-        result = await withTimeout(Promise.resolve(result), INIT_LEAD_TIMEOUT_MS);
+        result = await withTimeout(promise, INIT_LEAD_TIMEOUT_MS);
       } catch (error) {
-        if (error && error.cabinetTimeout)
+        if (error && error.cabinetTimeout) {
+          // Should it settle after all, its cleanup still runs: SPEC §1 guarantees it before
+          // the next initLead.
+          promise.then((cleanup) => {
+            if (typeof cleanup === 'function')
+              widget.call(cleanup, 'The initLead cleanup function');
+          }, () => {});
           fail(widget, 'timeout', `The Promise initLead returned did not settle in ${INIT_LEAD_TIMEOUT_MS / 1000} s; ` +
             'registerWidgetsBarSlot waits for it.');
-        else
+        } else {
           fail(widget, 'callback-rejected', `The Promise initLead returned was rejected: ${describeError(error)}`,
             errorLocation(error));
+        }
         return;
       }
     }
@@ -639,6 +673,7 @@
       teardown(widget);
       widgets.delete(id);
       widget.generation++;
+      window.CabinetSdk.dropSubscriptions(widget);
       dropModules(widget);
       widget.item.root.remove();
       updateEmptyNote();
@@ -649,6 +684,7 @@
   function reloadWidget (widget) {
     return enqueue(() => {
       teardown(widget);
+      window.CabinetSdk.dropSubscriptions(widget);
       widget.callbacks = null;
     }).then(() => load(widget));
   }
