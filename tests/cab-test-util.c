@@ -234,3 +234,32 @@ cab_test_widget_result (CabTestCabinet *test,
     return NULL;
   return json_object_ref (json_node_get_object (result));
 }
+
+/* Waits until the page has (again) said hello. */
+void
+cab_test_wait_ready (CabTestCabinet *test)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!cab_cabinet_is_ready (test->cabinet))
+    {
+      g_assert_false (deadline_passed (start));
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Waits until the app knows of count widgets; returns the last. */
+const CabWidgetInfo *
+cab_test_wait_widget_count (CabTestCabinet *test,
+                            guint           count)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (cab_cabinet_get_widgets (test->cabinet)->len < count)
+    {
+      g_assert_false (deadline_passed (start));
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return g_ptr_array_index (cab_cabinet_get_widgets (test->cabinet), count - 1);
+}

@@ -31,6 +31,9 @@ char           *cab_test_widget_path      (const char     *name);
 JsonObject     *cab_test_widget_result    (CabTestCabinet *test,
                                            const char     *id);
 void            cab_test_spin             (guint           milliseconds);
+void            cab_test_wait_ready       (CabTestCabinet *test);
+const CabWidgetInfo *cab_test_wait_widget_count (CabTestCabinet *test,
+                                                 guint           count);
 void            cab_test_remove_tree      (const char     *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabTestCabinet, cab_test_cabinet_free)
