@@ -663,6 +663,41 @@ test_edit_during_lead_switch (void)
     }
 }
 
+static void
+record_uri (CabCabinet *cabinet,
+            const char *uri,
+            char      **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (uri);
+}
+
+/* A widget cannot take the page away from the cabinet: the link is handed to the window. */
+static void
+test_page_stays_the_cabinet (void)
+{
+  g_autofree char *opened = NULL;
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autofree char *id = cab_test_add_widget (test, "documented-shape.js");
+  g_autoptr(JsonNode) still_here = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabWidgetServer) server = NULL;
+  g_autofree char *widgets_dir = cab_test_widget_path ("");
+  g_autofree char *body = NULL;
+
+  g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
+  g_signal_connect (test->cabinet, "open-uri", G_CALLBACK (record_uri), &opened);
+  server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  body = g_strdup_printf ("window.location.href = '%sREADME.md'; "
+                          "await new Promise((ok) => setTimeout(ok, 1000)); return location.href;",
+                          cab_widget_server_get_base_uri (server));
+  still_here = cab_test_run_js (test, body);
+  g_assert_cmpstr (json_node_get_string (still_here), ==, "cabinet://app/index.html");
+  g_assert_cmpstr (webkit_web_view_get_uri (cab_cabinet_get_view (test->cabinet)), ==, "cabinet://app/index.html");
+  g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
+  g_assert_true (g_str_has_suffix (opened, "README.md"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/web/edit-during-page-load", test_edit_during_page_load);
   g_test_add_func ("/web/reload-and-remove-drop-subscriptions", test_reload_and_remove_drop_subscriptions);
   g_test_add_func ("/web/edit-during-lead-switch", test_edit_during_lead_switch);
+  g_test_add_func ("/web/page-stays-the-cabinet", test_page_stays_the_cabinet);
 
   return g_test_run ();
 }

@@ -44,8 +44,8 @@ cab_state_class_init (CabStateClass *klass)
 
   /**
    * CabState::changed:
-   * @entity: what changed: a public entity name, "view" (cabinet-only data such as the
-   *   messages), "active-lead" (the active lead switched) or "document" (everything)
+   * @entity: what changed: a public entity name, "active-lead" (the active lead switched)
+   *   or "document" (everything)
    */
   signals[CHANGED] =
     g_signal_new ("changed",

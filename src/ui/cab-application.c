@@ -65,8 +65,7 @@ cab_application_command_line (GApplication            *application,
     {
       g_autoptr(GFile) file = NULL;
 
-      /* Paths are relative to the caller's directory, which is not ours when the app was
-       * already running; URLs are taken as they are. */
+      /* Paths are relative to the directory the command ran in; URLs are taken as they are. */
       if (g_str_has_prefix (arguments[0], "http://") || g_str_has_prefix (arguments[0], "https://"))
         argument = g_strdup (arguments[0]);
       else

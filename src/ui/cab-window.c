@@ -171,6 +171,14 @@ on_responsive_changed (CabWindow  *self,
 }
 
 static void
+on_open_uri (CabWindow  *self,
+             const char *uri,
+             CabCabinet *cabinet)
+{
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
 on_page_button_clicked (CabWindow *self)
 {
   if (self->page_banner == PAGE_BANNER_UNRESPONSIVE)
@@ -224,6 +232,7 @@ cab_window_constructed (GObject *object)
 
   g_signal_connect_object (self->cabinet, "widgets-changed", G_CALLBACK (update_widget_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "page-crashed", G_CALLBACK (on_page_crashed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cabinet, "open-uri", G_CALLBACK (on_open_uri), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "notify::responsive",
                            G_CALLBACK (on_responsive_changed), self, G_CONNECT_SWAPPED);
 

@@ -31,6 +31,7 @@ enum {
   READY,
   WIDGETS_CHANGED,
   PAGE_CRASHED,
+  OPEN_URI,
   N_SIGNALS
 };
 
@@ -237,6 +238,53 @@ on_load_changed (CabCabinet      *self,
   g_debug ("Page load %s", names[event]);
 }
 
+/* Links for another page go to whoever shows the cabinet (the window opens them in the
+ * browser); only links a browser can take, never file:// or javascript:. */
+static void
+open_elsewhere (CabCabinet *self,
+                const char *uri)
+{
+  if (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "mailto:"))
+    g_signal_emit (self, signals[OPEN_URI], 0, uri);
+}
+
+/* The main frame only ever shows the cabinet: a widget that navigates the page away would
+ * take the widgets with it and hand the app's bridge to a page that is not the cabinet. A
+ * link meant for another page (a field's URL, a widget's link) opens in the browser. */
+static gboolean
+on_decide_policy (CabCabinet               *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  WebKitWebView            *view)
+{
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION)
+    {
+      WebKitNavigationAction *action =
+        webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+
+      open_elsewhere (self, webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    {
+      WebKitResponsePolicyDecision *response = WEBKIT_RESPONSE_POLICY_DECISION (decision);
+      const char *uri = webkit_uri_request_get_uri (webkit_response_policy_decision_get_request (response));
+
+      if (webkit_response_policy_decision_is_main_frame_main_resource (response) &&
+          !g_str_has_prefix (uri, CAB_PAGE_ORIGIN "/"))
+        {
+          g_debug ("The page tried to leave the cabinet for %s", uri);
+          open_elsewhere (self, uri);
+          webkit_policy_decision_ignore (decision);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 ensure_scheme_registered (WebKitWebContext *context)
 {
@@ -289,6 +337,7 @@ cab_cabinet_constructed (GObject *object)
                              NULL);
   g_object_ref_sink (self->view);
   g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "decide-policy", G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "web-process-terminated",
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
 
@@ -382,6 +431,9 @@ cab_cabinet_class_init (CabCabinetClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[PAGE_CRASHED] = g_signal_new ("page-crashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A link meant for another page than the cabinet: the page does not follow it. */
+  signals[OPEN_URI] = g_signal_new ("open-uri", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
