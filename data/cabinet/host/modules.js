@@ -48,6 +48,10 @@
     },
   });
 
+  // The cabinet uses these itself, so in amoCRM they are loaded before any widget arrives:
+  // load them now, while the widget's own script is on its way, not after it asks for them.
+  requirejs(['jquery', 'dateformat']);
+
   define('immer.produce', ['cabinet-host/immer'], (immer) => immer.produce);
   define('immer.current', ['cabinet-host/immer'], (immer) => immer.current);
 
