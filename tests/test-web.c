@@ -6,6 +6,18 @@
 #include "cab-test-util.h"
 #include "cab-widget-server.h"
 
+/* tests/widgets/ over http, as a dev server would serve it (the page loads it by URL). */
+static CabWidgetServer *
+serve_test_widgets (void)
+{
+  g_autofree char *widgets_dir = cab_test_widget_path ("");
+  g_autoptr(GError) error = NULL;
+  CabWidgetServer *server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+
+  g_assert_no_error (error);
+  return server;
+}
+
 static JsonObject *
 wait_result (CabTestCabinet *test,
              const char     *id,
@@ -439,8 +451,7 @@ test_load_failures (void)
 {
   g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *widgets_dir = cab_test_widget_path ("");
-  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autoptr(CabWidgetServer) server = serve_test_widgets ();
   g_autofree char *missing_url = cab_widget_server_dup_uri (server, "no-such-widget.js");
   g_autofree char *missing = cab_test_add_widget (test, missing_url);
   /* Port 1 on loopback: nothing listens there. */
@@ -470,8 +481,7 @@ test_hidden_errors_of_a_dev_server (void)
 {
   g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *widgets_dir = cab_test_widget_path ("");
-  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autoptr(CabWidgetServer) server = serve_test_widgets ();
   g_autofree char *syntax_url = cab_widget_server_dup_uri (server, "syntax-error.js");
   g_autofree char *esm_url = cab_widget_server_dup_uri (server, "esm-module.js");
   g_autofree char *syntax = cab_test_add_widget (test, syntax_url);
@@ -495,8 +505,7 @@ test_add_widget_from_console (void)
 {
   g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *widgets_dir = cab_test_widget_path ("");
-  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autoptr(CabWidgetServer) server = serve_test_widgets ();
   g_autofree char *url = cab_widget_server_dup_uri (server, "documented-shape.js");
   g_autofree char *body = g_strdup_printf (
     "return window.AMOCRM.developer.addWidget({ script: '%s', token: 'foo' }) === undefined;", url);
@@ -530,8 +539,7 @@ test_reload_page_keeps_widgets (void)
 {
   g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *widgets_dir = cab_test_widget_path ("");
-  g_autoptr(CabWidgetServer) server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  g_autoptr(CabWidgetServer) server = serve_test_widgets ();
   g_autofree char *url = cab_widget_server_dup_uri (server, "documented-shape.js");
   g_autofree char *body = g_strdup_printf (
     "window.AMOCRM.developer.addWidget({ script: '%s', token: 'from-console' });", url);
@@ -682,12 +690,11 @@ test_page_stays_the_cabinet (void)
   g_autoptr(JsonNode) still_here = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CabWidgetServer) server = NULL;
-  g_autofree char *widgets_dir = cab_test_widget_path ("");
   g_autofree char *body = NULL;
 
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
   g_signal_connect (test->cabinet, "open-uri", G_CALLBACK (record_uri), &opened);
-  server = cab_widget_server_new (widgets_dir, "cabinet://app", &error);
+  server = serve_test_widgets ();
   body = g_strdup_printf ("window.location.href = '%sREADME.md'; "
                           "await new Promise((ok) => setTimeout(ok, 1000)); return location.href;",
                           cab_widget_server_get_base_uri (server));
