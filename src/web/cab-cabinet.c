@@ -466,13 +466,6 @@ cab_cabinet_new (CabState *state)
   return g_object_new (CAB_TYPE_CABINET, "state", state, NULL);
 }
 
-CabState *
-cab_cabinet_get_state (CabCabinet *self)
-{
-  g_return_val_if_fail (CAB_IS_CABINET (self), NULL);
-  return self->state;
-}
-
 WebKitWebView *
 cab_cabinet_get_view (CabCabinet *self)
 {

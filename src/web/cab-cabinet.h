@@ -24,7 +24,6 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CabCabinet, cab_cabinet, CAB, CABINET, GObject)
 
 CabCabinet    *cab_cabinet_new             (CabState         *state);
-CabState      *cab_cabinet_get_state       (CabCabinet       *self);
 WebKitWebView *cab_cabinet_get_view        (CabCabinet       *self);
 void           cab_cabinet_load            (CabCabinet       *self);
 gboolean       cab_cabinet_is_ready        (CabCabinet       *self);

@@ -100,7 +100,6 @@
     performance.mark('cabinet:rendered');
     document.documentElement.dataset.cabinetReady = 'true';
   }, (error) => {
-    document.body.dataset.cabinetError = String(error);
     console.error('Cabinet Inspector: the app did not answer', error);
   });
 })();

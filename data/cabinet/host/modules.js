@@ -94,7 +94,6 @@
   window.define = trackingDefine;
 
   window.CabinetModules = Object.freeze({
-    HOST_MODULE_IDS,
     WIDGET_PREFIX,
     reloadGenerations,
     scriptCalledDefine: (url) => scriptsThatDefined.has(url),

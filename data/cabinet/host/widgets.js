@@ -8,7 +8,7 @@
 'use strict';
 
 (function () {
-  const { WIDGET_PREFIX, HOST_MODULE_IDS, reloadGenerations } = window.CabinetModules;
+  const { WIDGET_PREFIX, reloadGenerations } = window.CabinetModules;
   const SLOT_CLASS = window.CabinetSdk.CONSTANTS.GLOBAL_CLASS_NAMES.widgetBarItemContainer;
   const INIT_LEAD_TIMEOUT_MS = 10000;
 
@@ -98,7 +98,6 @@
       this.cleanup = null;
       this.destroy = null;
       this.slot = null;
-      this.name = this.label;
       this.item = createItem(this);
     }
 
@@ -713,9 +712,7 @@
     remove: removeWidget,
     reloadAll,
     switchLead,
-    list: () => Array.from(widgets.values()),
     get: (id) => widgets.get(id),
     whenIdle: () => lifecycleQueue,
-    HOST_MODULE_IDS,
   });
 })();
