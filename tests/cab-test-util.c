@@ -263,3 +263,22 @@ cab_test_wait_widget_count (CabTestCabinet *test,
 
   return g_ptr_array_index (cab_cabinet_get_widgets (test->cabinet), count - 1);
 }
+
+GtkWidget *
+cab_test_find_widget (GtkWidget  *root,
+                      const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cab_test_find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

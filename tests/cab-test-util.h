@@ -35,6 +35,10 @@ void            cab_test_wait_ready       (CabTestCabinet *test);
 const CabWidgetInfo *cab_test_wait_widget_count (CabTestCabinet *test,
                                                  guint           count);
 void            cab_test_remove_tree      (const char     *path);
+/* The first widget under @root (itself included) whose gtk_widget_get_name() is @name, or
+ * NULL: panels name the rows tests drive ("field-<id>", "author-<id>-name", …). */
+GtkWidget      *cab_test_find_widget      (GtkWidget      *root,
+                                           const char     *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabTestCabinet, cab_test_cabinet_free)
 

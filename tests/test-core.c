@@ -130,6 +130,7 @@ test_field_values_round_trip (void)
 static void
 count_changes (CabState   *state,
                const char *what,
+               const char *key,
                GPtrArray  *seen)
 {
   g_ptr_array_add (seen, g_strdup (what));
@@ -184,7 +185,7 @@ test_invalid_entities (void)
       "leadFields[\"f\"].fieldSource" },
     { "lead", "{\"id\":\"\",\"pid\":\"\",\"isLeadLoaded\":true,\"fieldIds\":[],\"statuses\":[],\"managerId\":\"\",\"contacts\":{},\"company\":null}",
       "lead.id: must not be empty" },
-    { "lead", "{\"id\":\"1\",\"pid\":\"\",\"isLeadLoaded\":true,\"fieldIds\":[\"nope\"],\"statuses\":[],\"managerId\":\"\",\"contacts\":{},\"company\":null}",
+    { "lead", "{\"id\":\"1\",\"pid\":\"1\",\"isLeadLoaded\":true,\"fieldIds\":[\"nope\"],\"statuses\":[],\"managerId\":\"\",\"contacts\":{},\"company\":null}",
       "lead.fieldIds[0]" },
     { "nope", "{}", "not a public entity" },
   };

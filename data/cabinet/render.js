@@ -308,6 +308,7 @@
         continue;
       const row = el('div', 'cab-field');
       row.dataset.type = String(field.type);
+      row.dataset.fieldId = String(id);
       row.appendChild(el('dt', 'cab-field__name', field.name));
       const dd = el('dd', 'cab-field__value');
       dd.appendChild(renderValue(field, sys, L));
@@ -670,5 +671,34 @@
       widgetsEmpty.textContent = L.widgetsEmpty;
   }
 
-  window.CabinetView = Object.freeze({ render });
+  // Redraws the rows of these fields in place, or returns false when that is not enough (a
+  // field joined or left a list, or is the budget the lead card shows) and render() must run.
+  function updateFields(ids, view) {
+    const lead = document.getElementById('cab-lead');
+    const fields = (view && view.leadFields) || {};
+    if (!lead)
+      return false;
+    const sys = Object.assign({ dateFormat: 'dd.mm.yyyy', timeFormat: 'HH:MM', currencySymbol: '' }, view.sys || {});
+    const L = LABELS[lookup(LABELS, sys.lang) ? sys.lang : 'ru'];
+    const budget = findBudgetField(view.lead || {}, view);
+    const rows = [];
+    for (const id of ids) {
+      const field = lookup(fields, id);
+      if (!field || (budget && budget.id === id))
+        return false;
+      const found = lead.querySelectorAll(`.cab-field[data-field-id="${CSS.escape(String(id))}"]`);
+      if (found.length === 0)
+        return false;
+      for (const row of found)
+        rows.push([row, field]);
+    }
+    for (const [row, field] of rows) {
+      row.dataset.type = String(field.type);
+      row.querySelector('.cab-field__name').textContent = field.name;
+      row.querySelector('.cab-field__value').replaceChildren(renderValue(field, sys, L));
+    }
+    return true;
+  }
+
+  window.CabinetView = Object.freeze({ render, updateFields });
 })();

@@ -252,6 +252,12 @@ check_field_value (JsonObject *field,
     {
       return fail (error, value_path, _("a %s field holds a string"), type);
     }
+  else if (g_str_equal (type, "url") && *json_node_get_string (value) != '\0' &&
+           !g_uri_is_valid (json_node_get_string (value), G_URI_FLAGS_NONE, NULL))
+    {
+      /* An empty url field is a field nobody filled in; anything else must be a link. */
+      return fail (error, value_path, _("“%s” is not an absolute URL"), json_node_get_string (value));
+    }
 
   return TRUE;
 }
@@ -275,6 +281,7 @@ check_statuses (JsonObject *lead,
 {
   JsonNode *node = json_object_get_member (lead, "statuses");
   g_autofree char *statuses_path = g_strdup_printf ("%s.statuses", path);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *statuses;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -292,6 +299,9 @@ check_statuses (JsonObject *lead,
           !check_string (status, status_path, "color", FALSE, error) ||
           !check_boolean (status, status_path, "selected", error))
         return FALSE;
+      if (!g_hash_table_add (ids, (gpointer) json_object_get_string_member (status, "id")))
+        return fail (error, status_path, _("another status has the id “%s”"),
+                     json_object_get_string_member (status, "id"));
     }
 
   return TRUE;
@@ -310,7 +320,7 @@ check_lead (JsonObject *lead,
   g_autoptr(GList) contact_ids = NULL;
 
   if (!check_string (lead, path, "id", TRUE, error) ||
-      !check_string (lead, path, "pid", FALSE, error) ||
+      !check_string (lead, path, "pid", TRUE, error) ||
       !check_boolean (lead, path, "isLeadLoaded", error) ||
       !check_id_list (lead, path, "fieldIds", fields, error) ||
       !check_statuses (lead, path, error) ||
@@ -445,7 +455,7 @@ cab_state_schema_check_document (JsonNode *root,
   version = json_object_get_member (document, "version");
   if (!is_number (version) || json_node_get_double (version) != 1)
     return fail (error, "version", _("expected 1"));
-  if (!check_string (document, "(document)", "accountId", FALSE, error) ||
+  if (!check_string (document, "(document)", "accountId", TRUE, error) ||
       !check_string (document, "(document)", "activeLeadId", TRUE, error))
     return FALSE;
 
@@ -497,4 +507,28 @@ cab_state_schema_check_document (JsonNode *root,
                  json_object_get_string_member (document, "activeLeadId"));
 
   return TRUE;
+}
+
+gboolean
+cab_state_schema_check_field (JsonNode    *field,
+                              const char  *path,
+                              GError     **error)
+{
+  JsonObject *object = get_object (field, path, error);
+
+  return object != NULL &&
+         check_string (object, path, "id", TRUE, error) &&
+         check_field (object, path, error);
+}
+
+gboolean
+cab_state_schema_check_author (JsonNode    *author,
+                               const char  *path,
+                               GError     **error)
+{
+  JsonObject *object = get_object (author, path, error);
+
+  return object != NULL &&
+         check_string (object, path, "id", TRUE, error) &&
+         check_author (object, path, error);
 }

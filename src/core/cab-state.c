@@ -7,22 +7,25 @@
 #include <string.h>
 
 #include "cab-error.h"
+#include "cab-json.h"
 #include "cab-jwt.h"
 #include "cab-state-private.h"
 
-struct _CabState
-{
-  GObject   parent_instance;
-  JsonNode *root;
-};
-
 G_DEFINE_FINAL_TYPE (CabState, cab_state, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -31,8 +34,31 @@ cab_state_finalize (GObject *object)
   CabState *self = CAB_STATE (object);
 
   g_clear_pointer (&self->root, json_node_unref);
+  g_ptr_array_unref (self->undo_steps);
+  g_ptr_array_unref (self->redo_steps);
 
   G_OBJECT_CLASS (cab_state_parent_class)->finalize (object);
+}
+
+static void
+cab_state_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CabState *self = CAB_STATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cab_state_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, cab_state_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -41,23 +67,54 @@ cab_state_class_init (CabStateClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cab_state_finalize;
+  object_class->get_property = cab_state_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CabState::changed:
-   * @entity: what changed: a public entity name, "active-lead" (the active lead switched)
-   *   or "document" (everything)
+   * @what: a public entity ("sys", "lead", "leadFields", "authors"); "view" (what the page
+   *   shows beside the SDK: the lead's name, contact names, the list of leads); "router"
+   *   (getRouterQuery); "active-lead" (another lead is active); "document" (everything)
+   * @key: for "leadFields" and "authors", the one member that changed (added, edited or
+   *   removed), or %NULL when the entity may have changed as a whole
+   *
+   * One edit may emit several of these, at most one per (@what, @key).
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 cab_state_init (CabState *self)
 {
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) cab_state_step_free);
+  self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) cab_state_step_free);
+}
+
+void
+cab_state_emit_changed (CabState   *self,
+                        const char *what,
+                        const char *key)
+{
+  g_signal_emit (self, signals[CHANGED], 0, what, key);
+}
+
+void
+cab_state_notify_history (CabState *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
 CabState *
@@ -92,8 +149,9 @@ cab_state_load_data (CabState    *self,
                      const char  *source_name,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  CabStateStep *step;
   JsonNode *root;
 
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
@@ -112,6 +170,11 @@ cab_state_load_data (CabState    *self,
     }
 
   root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("%s: the file is empty"), source_name);
+      return FALSE;
+    }
   if (!cab_state_schema_check_document (root, &local_error))
     {
       g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE,
@@ -119,10 +182,10 @@ cab_state_load_data (CabState    *self,
       return FALSE;
     }
 
-  /* Immutable parser nodes are sealed; the model edits its own copy. */
-  g_clear_pointer (&self->root, json_node_unref);
-  self->root = json_node_copy (root);
-  g_signal_emit (self, signals[CHANGED], 0, "document");
+  /* A whole new document is one undo step: opening the wrong file is undone like any edit. */
+  step = cab_state_step_new (self);
+  cab_state_step_set (self, step, "", json_parser_steal_root (parser));
+  cab_state_step_commit (self, step);
 
   return TRUE;
 }
@@ -154,17 +217,20 @@ cab_state_to_data (CabState *self)
   return json_to_string (self->root, TRUE);
 }
 
-static JsonObject *
-document (CabState *self)
+JsonObject *
+cab_state_document (CabState *self)
 {
   g_assert (self->root != NULL);
   return json_node_get_object (self->root);
 }
 
-/* The leads[] entry of the lead with this id, or NULL. */
-static JsonObject *
-find_lead_entry (CabState   *self,
-                 const char *lead_id)
+#define document cab_state_document
+
+/* The leads[] entry of the lead with this id (and its index), or NULL. */
+JsonObject *
+cab_state_find_lead_entry (CabState   *self,
+                           const char *lead_id,
+                           guint      *index)
 {
   JsonArray *leads = json_object_get_array_member (document (self), "leads");
 
@@ -174,10 +240,21 @@ find_lead_entry (CabState   *self,
       JsonObject *lead = json_object_get_object_member (entry, "lead");
 
       if (g_strcmp0 (json_object_get_string_member (lead, "id"), lead_id) == 0)
-        return entry;
+        {
+          if (index != NULL)
+            *index = i;
+          return entry;
+        }
     }
 
   return NULL;
+}
+
+static JsonObject *
+find_lead_entry (CabState   *self,
+                 const char *lead_id)
+{
+  return cab_state_find_lead_entry (self, lead_id, NULL);
 }
 
 static JsonObject *
@@ -188,6 +265,35 @@ active_lead_entry (CabState *self)
   /* The schema check guarantees that activeLeadId names a lead. */
   g_assert (entry != NULL);
   return entry;
+}
+
+void
+cab_state_collect_field_ids (JsonObject *lead,
+                             GHashTable *ids)
+{
+  JsonObject *contacts = json_object_get_object_member (lead, "contacts");
+  JsonNode *company = json_object_get_member (lead, "company");
+  JsonObjectIter iter;
+  const char *contact_id;
+  JsonNode *contact;
+  JsonArray *list;
+
+  list = json_object_get_array_member (lead, "fieldIds");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_hash_table_add (ids, (gpointer) json_array_get_string_element (list, i));
+  json_object_iter_init (&iter, contacts);
+  while (json_object_iter_next (&iter, &contact_id, &contact))
+    {
+      list = json_object_get_array_member (json_node_get_object (contact), "fieldIds");
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_hash_table_add (ids, (gpointer) json_array_get_string_element (list, i));
+    }
+  if (company != NULL && JSON_NODE_HOLDS_OBJECT (company))
+    {
+      list = json_object_get_array_member (json_node_get_object (company), "fieldIds");
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_hash_table_add (ids, (gpointer) json_array_get_string_element (list, i));
+    }
 }
 
 static void
@@ -223,7 +329,7 @@ dup_lead_fields (CabState *self)
       const char *id = g_ptr_array_index (ids, i);
 
       if (!json_object_has_member (result, id))
-        json_object_set_member (result, id, json_node_copy (json_object_get_member (fields, id)));
+        json_object_set_member (result, id, cab_json_deep_copy (json_object_get_member (fields, id)));
     }
 
   {
@@ -252,9 +358,9 @@ cab_state_dup_entity (CabState   *self,
   g_return_val_if_fail (self->root != NULL, NULL);
 
   if (g_strcmp0 (entity, CAB_ENTITY_SYS) == 0 || g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0)
-    return json_node_copy (json_object_get_member (document (self), entity));
+    return cab_json_deep_copy (json_object_get_member (document (self), entity));
   if (g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0)
-    return json_node_copy (json_object_get_member (active_lead_entry (self), "lead"));
+    return cab_json_deep_copy (json_object_get_member (active_lead_entry (self), "lead"));
   if (g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0)
     return dup_lead_fields (self);
 
@@ -295,9 +401,9 @@ cab_state_dup_view (CabState *self)
 
   entry = active_lead_entry (self);
   json_object_set_string_member (result, "leadName", json_object_get_string_member (entry, "name"));
-  json_object_set_member (result, "messages", json_node_copy (json_object_get_member (entry, "messages")));
+  json_object_set_member (result, "messages", cab_json_deep_copy (json_object_get_member (entry, "messages")));
   json_object_set_member (result, "contacts",
-                          json_node_copy (json_object_get_member (document (self), "contacts")));
+                          cab_json_deep_copy (json_object_get_member (document (self), "contacts")));
 
   leads = json_object_get_array_member (document (self), "leads");
   for (guint i = 0; i < json_array_get_length (leads); i++)
@@ -370,65 +476,157 @@ cab_state_set_active_lead (CabState    *self,
   if (g_str_equal (lead_id, cab_state_get_active_lead_id (self)))
     return TRUE;
 
+  /* Switching leads is where the user looks, not an edit of the scenario: it is not undone,
+   * and it is the one change made in place (history keeps whole documents by reference, so
+   * an undone file load may come back with the lead active now, which is what one wants). */
   json_object_set_string_member (document (self), "activeLeadId", lead_id);
-  g_signal_emit (self, signals[CHANGED], 0, "active-lead");
+  cab_state_emit_changed (self, "active-lead", NULL);
 
   return TRUE;
 }
 
-/* Replaces one public entity with a value of the right shape. For leadFields, the active
- * lead's fields are replaced and any field it no longer references keeps existing for the
- * other leads. */
+/* Replaces one public entity with a value of the right shape (the tests' and the page
+ * protocol's way in; the panels use the narrower edits of cab-state-edit.c). For leadFields,
+ * the fields given are replaced one by one. */
 gboolean
 cab_state_set_entity (CabState    *self,
                       const char  *entity,
                       JsonNode    *value,
                       GError     **error)
 {
-  JsonObject *fields;
-
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!cab_state_is_public_entity (entity))
+  if (g_strcmp0 (entity, CAB_ENTITY_SYS) == 0)
+    return cab_state_set_sys (self, value, error);
+  if (g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0)
+    return cab_state_set_lead (self, value, error);
+  if (g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0 || g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0)
     {
-      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("“%s” is not a public entity"), entity);
-      return FALSE;
-    }
+      JsonObject *fields = json_object_get_object_member (document (self), "fields");
+      g_autoptr(GList) ids = NULL;
+      CabStateStep *step;
+      const char *map = g_str_equal (entity, CAB_ENTITY_AUTHORS) ? "authors" : "fields";
 
-  fields = json_object_get_object_member (document (self), "fields");
-  if (!cab_state_schema_check_entity (entity, value, fields, error))
-    return FALSE;
+      if (!cab_state_schema_check_entity (entity, value, fields, error))
+        return FALSE;
 
-  if (g_str_equal (entity, CAB_ENTITY_SYS) || g_str_equal (entity, CAB_ENTITY_AUTHORS))
-    {
-      json_object_set_member (document (self), entity, json_node_copy (value));
-    }
-  else if (g_str_equal (entity, CAB_ENTITY_LEAD))
-    {
-      JsonObject *entry = active_lead_entry (self);
-      const char *new_id = json_object_get_string_member (json_node_get_object (value), "id");
-
-      if (!g_str_equal (new_id, cab_state_get_active_lead_id (self)) && find_lead_entry (self, new_id) != NULL)
-        {
-          g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("lead.id: another lead has the id “%s”"), new_id);
-          return FALSE;
-        }
-      json_object_set_member (entry, "lead", json_node_copy (value));
-      json_object_set_string_member (document (self), "activeLeadId", new_id);
-    }
-  else
-    {
-      JsonObject *new_fields = json_node_get_object (value);
-      g_autoptr(GList) ids = json_object_get_members (new_fields);
-
+      step = cab_state_step_new (self);
+      ids = json_object_get_members (json_node_get_object (value));
       for (const GList *l = ids; l != NULL; l = l->next)
-        json_object_set_member (fields, l->data, json_node_copy (json_object_get_member (new_fields, l->data)));
+        {
+          g_autofree char *slot = g_strdup_printf ("%s/%s", map, (char *) l->data);
+
+          cab_state_step_set (self, step, slot,
+                              cab_json_deep_copy (json_object_get_member (json_node_get_object (value), l->data)));
+        }
+      /* Authors no longer named are gone; fields stay, other leads may show them. */
+      if (g_str_equal (map, "authors"))
+        {
+          g_autoptr(GList) old_ids = json_object_get_members (json_object_get_object_member (document (self), "authors"));
+
+          for (const GList *l = old_ids; l != NULL; l = l->next)
+            if (!json_object_has_member (json_node_get_object (value), l->data))
+              {
+                g_autofree char *slot = g_strdup_printf ("authors/%s", (char *) l->data);
+
+                cab_state_step_set (self, step, slot, NULL);
+              }
+        }
+      cab_state_step_commit (self, step);
+      return TRUE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, entity);
+  g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("“%s” is not a public entity"), entity);
+  return FALSE;
+}
 
-  return TRUE;
+JsonNode *
+cab_state_peek (CabState   *self,
+                const char *what)
+{
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+  g_return_val_if_fail (self->root != NULL, NULL);
+
+  if (g_strcmp0 (what, "lead") == 0)
+    return json_object_get_member (active_lead_entry (self), "lead");
+  if (g_strcmp0 (what, "lead-entry") == 0)
+    {
+      guint index = 0;
+
+      cab_state_find_lead_entry (self, cab_state_get_active_lead_id (self), &index);
+      return json_array_get_element (json_object_get_array_member (document (self), "leads"), index);
+    }
+
+  return json_object_get_member (document (self), what);
+}
+
+JsonNode *
+cab_state_dup_field (CabState   *self,
+                     const char *field_id)
+{
+  JsonNode *field;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
+
+  field = json_object_get_member (json_object_get_object_member (document (self), "fields"), field_id);
+  return field != NULL ? cab_json_deep_copy (field) : NULL;
+}
+
+static gboolean
+id_list_contains (JsonObject *owner,
+                  const char *id)
+{
+  JsonArray *ids = json_object_get_array_member (owner, "fieldIds");
+
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (g_str_equal (json_array_get_string_element (ids, i), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether LeadFieldsModel has this field now. A scan, not a cached set: 5,000 string
+ * compares cost microseconds, and a cache would be one more thing to keep right. */
+gboolean
+cab_state_lead_has_field (CabState   *self,
+                          const char *field_id)
+{
+  JsonObject *lead, *contacts;
+  JsonNode *company;
+  JsonObjectIter iter;
+  const char *contact_id;
+  JsonNode *contact;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+
+  lead = json_object_get_object_member (active_lead_entry (self), "lead");
+  if (id_list_contains (lead, field_id))
+    return TRUE;
+  contacts = json_object_get_object_member (lead, "contacts");
+  json_object_iter_init (&iter, contacts);
+  while (json_object_iter_next (&iter, &contact_id, &contact))
+    if (id_list_contains (json_node_get_object (contact), field_id))
+      return TRUE;
+  company = json_object_get_member (lead, "company");
+
+  return company != NULL && JSON_NODE_HOLDS_OBJECT (company) &&
+         id_list_contains (json_node_get_object (company), field_id);
+}
+
+gboolean
+cab_state_save_file (CabState    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = cab_state_to_data (self);
+  /* g_file_set_contents() writes a temporary file and renames it over the old one. */
+  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 /* The JWT the widget gets in initLead (SPEC §4), or an empty string when the integration has

@@ -48,4 +48,86 @@ char       *cab_state_mint_token          (CabState    *self,
 
 gboolean    cab_state_is_public_entity    (const char  *entity);
 
+/* Borrowed, read-only views of the document for the panels, so that a list of 5,000 fields
+ * is not copied to be shown: "sys", "authors", "users", "contacts", "fields", "leads",
+ * "integration", "lead" (the active LeadModel) and "lead-entry" (the active leads[] entry).
+ * Never modify what this returns; it is valid until the next edit. */
+JsonNode   *cab_state_peek                (CabState    *self,
+                                           const char  *what);
+JsonNode   *cab_state_dup_field           (CabState    *self,
+                                           const char  *field_id);
+gboolean    cab_state_lead_has_field      (CabState    *self,
+                                           const char  *field_id);
+
+/* Edits. Each one validates first and changes nothing when it fails (the error says why,
+ * in words fit for the panel); each is one undo step. Edits of the same thing that follow
+ * each other within a second are one step, so a typed name is undone as a whole. */
+gboolean    cab_state_set_sys             (CabState    *self,
+                                           JsonNode    *sys,
+                                           GError     **error);
+gboolean    cab_state_set_account_id      (CabState    *self,
+                                           const char  *account_id,
+                                           GError     **error);
+/* The active lead's LeadModel; its fieldIds must name existing fields. */
+gboolean    cab_state_set_lead            (CabState    *self,
+                                           JsonNode    *lead,
+                                           GError     **error);
+gboolean    cab_state_set_lead_name       (CabState    *self,
+                                           const char  *name,
+                                           GError     **error);
+/* Replaces one field (an entry of LeadFieldsModel); its id and fieldSource stay. */
+gboolean    cab_state_set_field           (CabState    *self,
+                                           const char  *field_id,
+                                           JsonNode    *field,
+                                           GError     **error);
+/* Adds a field to the active lead's lead ("lead"), one of its contacts ("contacts" and the
+ * contact's id) or its company ("company"), with the type's empty value. Returns its id. */
+char       *cab_state_add_field           (CabState    *self,
+                                           const char  *source,
+                                           const char  *contact_id,
+                                           const char  *type,
+                                           const char  *name,
+                                           GError     **error);
+/* Takes the field off the active lead (lead, contacts and company fieldIds). */
+gboolean    cab_state_remove_field        (CabState    *self,
+                                           const char  *field_id,
+                                           GError     **error);
+/* Adds or replaces the author with the id the object carries. */
+gboolean    cab_state_set_author          (CabState    *self,
+                                           JsonNode    *author,
+                                           GError     **error);
+char       *cab_state_add_author          (CabState    *self);
+gboolean    cab_state_remove_author       (CabState    *self,
+                                           const char  *author_id,
+                                           GError     **error);
+/* Contacts of the active lead: a new contact (with its display name) or one taken off. */
+char       *cab_state_add_contact         (CabState    *self,
+                                           const char  *name,
+                                           GError     **error);
+gboolean    cab_state_set_contact_name    (CabState    *self,
+                                           const char  *contact_id,
+                                           const char  *name,
+                                           GError     **error);
+gboolean    cab_state_remove_contact      (CabState    *self,
+                                           const char  *contact_id,
+                                           GError     **error);
+/* Leads. A new or duplicated lead becomes the active one; the last lead cannot go. */
+char       *cab_state_add_lead            (CabState    *self);
+char       *cab_state_duplicate_lead      (CabState    *self,
+                                           const char  *lead_id,
+                                           GError     **error);
+gboolean    cab_state_remove_lead         (CabState    *self,
+                                           const char  *lead_id,
+                                           GError     **error);
+
+gboolean    cab_state_can_undo            (CabState    *self);
+gboolean    cab_state_can_redo            (CabState    *self);
+void        cab_state_undo                (CabState    *self);
+void        cab_state_redo                (CabState    *self);
+
+/* Writes the document to a file atomically (a crash never leaves half a file). */
+gboolean    cab_state_save_file           (CabState    *self,
+                                           const char  *path,
+                                           GError     **error);
+
 G_END_DECLS

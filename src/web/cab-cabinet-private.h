@@ -39,11 +39,23 @@ struct _CabCabinet
   guint                     watchdog_id;
   GCancellable             *ping_cancellable;  /* cancelled when the cabinet goes */
   gint64                    ping_sent_at;  /* 0: no ping outstanding */
+  /* What the model announced and the page has not heard yet (cab-cabinet-push.c): entity →
+   * the set of changed members, or NULL for the whole entity. */
+  GHashTable               *pending_entities;
+  guint                     pending_flags;
+  guint                     push_source_id;
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
 guint     cab_cabinet_find_info_index      (CabCabinet               *self,
                                             const char               *id);
+void      cab_cabinet_send_to_page         (CabCabinet               *self,
+                                            const char               *type,
+                                            JsonObject               *payload);
+void      cab_cabinet_push_on_state_changed (CabCabinet              *self,
+                                             const char              *what,
+                                             const char              *key);
+void      cab_cabinet_push_clear           (CabCabinet               *self);
 void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
 void      cab_cabinet_emit_ready           (CabCabinet               *self);
 gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,

@@ -89,10 +89,10 @@ cab_cabinet_widget_entry_to_json (WidgetEntry *entry)
 
 /* C → page: every push is one call of CabinetHost.receive() with a JSON message. Messages
  * sent before the page said hello are dropped: the hello reply carries all of them. */
-static void
-send_to_page (CabCabinet *self,
-              const char *type,
-              JsonObject *payload)
+void
+cab_cabinet_send_to_page (CabCabinet *self,
+                          const char *type,
+                          JsonObject *payload)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *json = NULL;
@@ -116,30 +116,11 @@ send_to_page (CabCabinet *self,
 static void
 on_state_changed (CabCabinet *self,
                   const char *what,
+                  const char *key,
                   CabState   *state)
 {
-  JsonObject *payload = json_object_new ();
-
-  if (cab_state_is_public_entity (what))
-    {
-      json_object_set_string_member (payload, "entity", what);
-      json_object_set_member (payload, "value", cab_state_dup_entity (state, what));
-      /* An edit of lead.id moves getRouterQuery().leadId with it. */
-      json_object_set_member (payload, "routerQuery", cab_state_dup_router_query (state));
-      /* The lead entity also changes what the page shows beside the SDK. */
-      json_object_set_member (payload, "view", cab_state_dup_view (state));
-      send_to_page (self, "entity", payload);
-      return;
-    }
-
-  /* A lead switch or a whole new document: the page re-initialises every widget in the
-   * SPEC §1 order with the new entities. */
-  json_object_set_member (payload, "entities", cab_state_dup_public_entities (state));
-  json_object_set_member (payload, "view", cab_state_dup_view (state));
-  json_object_set_member (payload, "routerQuery", cab_state_dup_router_query (state));
-  send_to_page (self, "lead-switch", payload);
+  cab_cabinet_push_on_state_changed (self, what, key);
 }
-
 
 static void
 set_responsive (CabCabinet *self,
@@ -352,6 +333,9 @@ cab_cabinet_dispose (GObject *object)
   CabCabinet *self = CAB_CABINET (object);
 
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  if (self->pending_entities != NULL)
+    cab_cabinet_push_clear (self);
+  g_clear_pointer (&self->pending_entities, g_hash_table_unref);
   g_cancellable_cancel (self->ping_cancellable);
   g_clear_object (&self->ping_cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -437,8 +421,17 @@ cab_cabinet_class_init (CabCabinetClass *klass)
 }
 
 static void
+unref_key_set (gpointer keys)
+{
+  /* NULL stands for "the whole entity". */
+  if (keys != NULL)
+    g_hash_table_unref (keys);
+}
+
+static void
 cab_cabinet_init (CabCabinet *self)
 {
+  self->pending_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_key_set);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) widget_entry_free);
   self->widgets = g_ptr_array_new_with_free_func ((GDestroyNotify) widget_info_free);
   self->probe_session = soup_session_new_with_options ("timeout", 5, NULL);
@@ -524,7 +517,7 @@ cab_cabinet_add_widget (CabCabinet       *self,
       JsonObject *payload = json_object_new ();
 
       json_object_set_member (payload, "widget", cab_cabinet_widget_entry_to_json (entry));
-      send_to_page (self, "add-widget", payload);
+      cab_cabinet_send_to_page (self, "add-widget", payload);
     }
 
   return g_strdup (entry->id);
@@ -535,7 +528,7 @@ cab_cabinet_reload_widgets (CabCabinet *self)
 {
   g_return_if_fail (CAB_IS_CABINET (self));
 
-  send_to_page (self, "reload-widgets", NULL);
+  cab_cabinet_send_to_page (self, "reload-widgets", NULL);
 }
 
 gboolean

@@ -7,14 +7,18 @@
   const Sdk = window.CabinetSdk;
   let view = {};
 
+  function currentView () {
+    return Object.assign({}, view, {
+      sys: Sdk.getEntity('sys'),
+      lead: Sdk.getEntity('lead'),
+      leadFields: Sdk.getEntity('leadFields'),
+      authors: Sdk.getEntity('authors'),
+    });
+  }
+
   function render () {
     try {
-      window.CabinetView.render(Object.assign({}, view, {
-        sys: Sdk.getEntity('sys'),
-        lead: Sdk.getEntity('lead'),
-        leadFields: Sdk.getEntity('leadFields'),
-        authors: Sdk.getEntity('authors'),
-      }));
+      window.CabinetView.render(currentView());
     } catch (error) {
       // The cabinet's own rendering must never take the widgets down with it.
       console.error('Cabinet Inspector: rendering the cabinet failed', error);
@@ -33,11 +37,20 @@
   let pendingSwitch = null;
 
   const handlers = {
-    entity (message) {
-      if (!Sdk.ENTITY_NAMES.includes(message.entity))
-        return;
+    // One edit of the model: whole entities, member patches, and what the page shows.
+    update (message) {
       if (pendingSwitch) {
-        pendingSwitch.entities[message.entity] = message.value;
+        const target = pendingSwitch.entities;
+        Object.assign(target, message.entities);
+        for (const [name, patch] of Object.entries(message.patches || {})) {
+          target[name] = Object.assign({}, target[name] || Sdk.getEntity(name));
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === null)
+              delete target[name][key];
+            else
+              target[name][key] = value;
+          }
+        }
         pendingSwitch.view = message.view || pendingSwitch.view;
         pendingSwitch.routerQuery = message.routerQuery || pendingSwitch.routerQuery;
         return;
@@ -46,8 +59,12 @@
         view = message.view;
       if (message.routerQuery)
         Sdk.setRouterQuery(message.routerQuery);
-      Sdk.setEntity(message.entity, message.value);
-      render();
+      const changed = Sdk.update(message.entities, message.patches);
+      // A field's new value redraws its row; anything else redraws the cabinet.
+      const fieldsOnly = !message.view && changed.length === 1 && changed[0] === 'leadFields' &&
+        message.patches && message.patches.leadFields && !(message.entities && message.entities.leadFields);
+      if (!(fieldsOnly && window.CabinetView.updateFields(Object.keys(message.patches.leadFields), currentView())))
+        render();
     },
     'lead-switch' (message) {
       pendingSwitch = { entities: Object.assign({}, message.entities), view: message.view,

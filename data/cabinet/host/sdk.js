@@ -87,6 +87,32 @@
     notify(entity);
   }
 
+  // Applies one edit: whole entities and member patches ({ id: value, or null to delete }),
+  // then tells each changed entity's subscribers once. A patch changes the page's own copy in
+  // place, so one field of a 5,000-field lead costs what one field of ten does; subscribers
+  // still get a copy of the whole entity, as the SDK promises.
+  function update (wholeEntities, patches) {
+    const changed = [];
+    for (const name of ENTITY_NAMES) {
+      if (wholeEntities && name in wholeEntities) {
+        entities[name] = wholeEntities[name];
+        changed.push(name);
+      } else if (patches && name in patches) {
+        const target = entities[name] || (entities[name] = {});
+        for (const [key, value] of Object.entries(patches[name])) {
+          if (value === null)
+            delete target[key];
+          else
+            target[key] = value;
+        }
+        changed.push(name);
+      }
+    }
+    for (const name of changed)
+      notify(name);
+    return changed;
+  }
+
   function setRouterQuery (query) {
     routerQuery = query || {};
   }
@@ -180,6 +206,7 @@
     ENTITY_NAMES,
     createInit,
     setEntity,
+    update,
     setRouterQuery,
     dropSubscriptions,
     PROBED_MEMBERS,
