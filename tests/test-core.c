@@ -112,21 +112,6 @@ test_round_trip (void)
     }
 }
 
-/* Every field type's value survives set → get unchanged. */
-static void
-test_field_values_round_trip (void)
-{
-  g_autoptr(CabState) state = default_state ();
-  g_autoptr(JsonNode) fields = cab_state_dup_entity (state, CAB_ENTITY_LEAD_FIELDS);
-  g_autoptr(JsonNode) back = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cab_state_set_entity (state, CAB_ENTITY_LEAD_FIELDS, fields, &error));
-  g_assert_no_error (error);
-  back = cab_state_dup_entity (state, CAB_ENTITY_LEAD_FIELDS);
-  g_assert_true (json_node_equal (fields, back));
-}
-
 static void
 count_changes (CabState   *state,
                const char *what,
@@ -387,7 +372,6 @@ main (int   argc,
 
   g_test_add_func ("/core/fixture-complete", test_fixture_complete);
   g_test_add_func ("/core/round-trip", test_round_trip);
-  g_test_add_func ("/core/field-values-round-trip", test_field_values_round_trip);
   g_test_add_func ("/core/changes-and-lead-switch", test_changes_and_lead_switch);
   g_test_add_func ("/core/invalid-entities", test_invalid_entities);
   g_test_add_func ("/core/malformed-documents", test_malformed_documents);

@@ -7,6 +7,13 @@
 #include <adwaita.h>
 
 #include "cab-test-util.h"
+#include "cab-account-page.h"
+#include "cab-author-row.h"
+#include "cab-authors-page.h"
+#include "cab-field-editor.h"
+#include "cab-fields-page.h"
+#include "cab-json-page.h"
+#include "cab-lead-page.h"
 #include "cab-window.h"
 
 static void
@@ -64,6 +71,13 @@ main (int   argc,
   adw_init ();
   /* Every class of the app that has a template. */
   g_type_ensure (CAB_TYPE_WINDOW);
+  g_type_ensure (CAB_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (CAB_TYPE_AUTHOR_ROW);
+  g_type_ensure (CAB_TYPE_AUTHORS_PAGE);
+  g_type_ensure (CAB_TYPE_FIELD_EDITOR);
+  g_type_ensure (CAB_TYPE_FIELDS_PAGE);
+  g_type_ensure (CAB_TYPE_JSON_PAGE);
+  g_type_ensure (CAB_TYPE_LEAD_PAGE);
 
   for (int i = 1; i < argc; i++)
     {

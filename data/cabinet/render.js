@@ -299,6 +299,10 @@
     return box;
   }
 
+  // The rows of each field drawn by the last render(), so that one field's edit redraws its
+  // rows without searching a sidebar of 5,000 fields.
+  let fieldRows = new Map();
+
   function renderFieldList(fieldIds, view, sys, L, skipId) {
     const list = el('dl', 'cab-fields');
     const fields = view.leadFields || {};
@@ -309,6 +313,9 @@
       const row = el('div', 'cab-field');
       row.dataset.type = String(field.type);
       row.dataset.fieldId = String(id);
+      if (!fieldRows.has(id))
+        fieldRows.set(id, []);
+      fieldRows.get(id).push(row);
       row.appendChild(el('dt', 'cab-field__name', field.name));
       const dd = el('dd', 'cab-field__value');
       dd.appendChild(renderValue(field, sys, L));
@@ -647,6 +654,7 @@
       header.replaceChildren(renderHeader(view, sys, L));
     const lead = document.getElementById('cab-lead');
     if (lead) {
+      fieldRows = new Map();
       // A keyboard user toggling sections must not lose their place when a
       // state change rebuilds the sidebar under them.
       const active = document.activeElement;
@@ -686,7 +694,7 @@
       const field = lookup(fields, id);
       if (!field || (budget && budget.id === id))
         return false;
-      const found = lead.querySelectorAll(`.cab-field[data-field-id="${CSS.escape(String(id))}"]`);
+      const found = fieldRows.get(id) || [];
       if (found.length === 0)
         return false;
       for (const row of found)

@@ -2,6 +2,7 @@
 /* Shape checks of the state document (docs/state-format.md). A widget trusts what getState
  * returns to match SPEC §2, so nothing of another shape may reach the page. */
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cab-error.h"
 #include "cab-state-private.h"
@@ -85,12 +86,16 @@ check_boolean (JsonObject *object,
   return TRUE;
 }
 
+/* A finite number: json-glib reads 1e400 as infinity, and json_to_string() then writes
+ * "inf.0", which no JSON parser (ours included) reads back: the autosave would be lost. */
 static gboolean
 is_number (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         (json_node_get_value_type (node) == G_TYPE_INT64 ||
-          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return TRUE;
+  return json_node_get_value_type (node) == G_TYPE_DOUBLE && isfinite (json_node_get_double (node));
 }
 
 static gboolean

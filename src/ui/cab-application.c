@@ -50,7 +50,10 @@ cab_application_command_line (GApplication            *application,
   g_autofree char *argument = NULL;
   g_autoptr(CabWidgetSource) source = NULL;
   g_autoptr(CabState) state = NULL;
+  g_autoptr(GFile) state_file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) restore_error = NULL;
+  const char *state_argument = NULL;
   CabWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
@@ -94,14 +97,34 @@ cab_application_command_line (GApplication            *application,
       return 2;
     }
 
-  state = cab_state_new_default (&error);
-  if (state == NULL)
+  if (g_variant_dict_lookup (options, "state", "^&ay", &state_argument))
     {
-      g_application_command_line_printerr (command_line, _("The default state is broken: %s\n"), error->message);
-      return 1;
+      g_autofree char *state_path = NULL;
+
+      state_file = g_application_command_line_create_file_for_arg (command_line, state_argument);
+      state_path = g_file_get_path (state_file);
+      state = cab_state_new ();
+      if (!cab_state_load_file (state, state_path, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 2;
+        }
+    }
+  else
+    {
+      state = cab_window_restore_state (&restore_error, &error);
+      if (state == NULL)
+        {
+          g_application_command_line_printerr (command_line, _("The default state is broken: %s\n"), error->message);
+          return 1;
+        }
     }
 
   window = cab_window_new (CAB_APPLICATION (application), state);
+  if (state_file != NULL)
+    cab_window_set_state_file (window, state_file);
+  if (restore_error != NULL)
+    cab_window_show_message (window, restore_error->message);
   cab_window_add_widget (window, source);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -122,12 +145,17 @@ cab_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { .name = "quit", .activate = quit_activated },
   };
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
+  static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.reload-widgets", { "<Control>r", "F5", NULL } },
     { "win.reload-cabinet", { "<Control><Shift>r", "<Shift>F5", NULL } },
     { "win.show-inspector", { "<Control><Shift>i", "F12", NULL } },
+    { "win.open-state", { "<Control>o", NULL } },
+    { "win.save-state", { "<Control>s", NULL } },
+    { "win.save-state-as", { "<Control><Shift>s", NULL } },
+    { "win.toggle-panels", { "F9", NULL } },
+    { "win.new-lead", { "<Control>n", NULL } },
   };
 
   G_APPLICATION_CLASS (cab_application_parent_class)->startup (application);
@@ -152,6 +180,8 @@ cab_application_init (CabApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Start with the state in FILE (a JSON scenario file; Save writes back to it)"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET]") },
     { NULL }
   };

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cab-json.h"
 #include "cab-panel-util.h"
 
 void
@@ -25,4 +26,29 @@ cab_panel_row_set_error (GtkWidget  *row,
 
   /* Without a window (a test of the page alone) there is no such action, which is fine. */
   gtk_widget_activate_action (row, "win.edit-refused", "s", message != NULL ? message : "");
+}
+
+JsonNode *
+cab_panel_object_with_member (JsonObject *src,
+                              const char *member,
+                              JsonNode   *value)
+{
+  JsonObject *object = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  JsonNode *result;
+
+  g_return_val_if_fail (src != NULL && member != NULL && value != NULL, NULL);
+
+  json_object_iter_init_ordered (&iter, src);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (object, name, g_str_equal (name, member) ? json_node_ref (value) : cab_json_deep_copy (node));
+  if (!json_object_has_member (object, member))
+    json_object_set_member (object, member, json_node_ref (value));
+  json_node_unref (value);
+
+  result = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (result, object);
+  return result;
 }

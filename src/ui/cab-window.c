@@ -3,36 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cab-cabinet.h"
-#include "cab-window.h"
-
-typedef enum
-{
-  PAGE_BANNER_NONE,
-  PAGE_BANNER_CRASHED,       /* the button reloads the page */
-  PAGE_BANNER_UNRESPONSIVE,  /* the button stops the web process */
-} PageBanner;
-
-struct _CabWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  CabState             *state;
-  CabCabinet           *cabinet;
-  char                 *source_location;
-  PageBanner            page_banner;
-  guint                 spinner_timeout;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkSpinner           *loading_spinner;
-  GtkRevealer          *problems_revealer;
-  GtkLabel             *problems_label;
-  GtkRevealer          *page_revealer;
-  GtkLabel             *page_label;
-  GtkButton            *page_button;
-  AdwBin               *view_bin;
-};
+#include "cab-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CabWindow, cab_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -131,16 +102,31 @@ update_widget_status (CabWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
   set_loading (self, loading);
 
+  cab_window_update_subtitle (self);
+}
+
+/* What runs and what it runs on: the widget (or how many), and the scenario file, with a
+ * bullet while it has unsaved edits. */
+void
+cab_window_update_subtitle (CabWindow *self)
+{
+  GPtrArray *widgets = cab_cabinet_get_widgets (self->cabinet);
+  g_autofree char *what = NULL;
+  g_autofree char *subtitle = NULL;
+
   if (widgets->len > 1)
-    {
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u widget", "%u widgets", widgets->len),
-                                                   widgets->len);
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-    }
+    what = g_strdup_printf (ngettext ("%u widget", "%u widgets", widgets->len), widgets->len);
   else
+    what = g_strdup (self->source_location != NULL ? self->source_location : "");
+
+  if (self->state_file != NULL)
     {
-      adw_window_title_set_subtitle (self->window_title, self->source_location);
+      g_autofree char *name = g_file_get_basename (self->state_file);
+
+      subtitle = g_strdup_printf ("%s%s — %s", self->state_modified ? "• " : "", name, what);
     }
+
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : what);
 }
 
 static void
@@ -239,6 +225,7 @@ cab_window_constructed (GObject *object)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  cab_window_state_init (self);
   cab_cabinet_load (self->cabinet);
 }
 
@@ -248,6 +235,7 @@ cab_window_dispose (GObject *object)
   CabWindow *self = CAB_WINDOW (object);
 
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  cab_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAB_TYPE_WINDOW);
   g_clear_object (&self->cabinet);
   g_clear_object (&self->state);
@@ -329,11 +317,18 @@ cab_window_class_init (CabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CabWindow, page_label);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, page_button);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, view_bin);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, lead_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, panels);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, refusal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, refusal_label);
   gtk_widget_class_bind_template_callback (widget_class, on_page_button_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.reload-widgets", NULL, reload_widgets_activated);
   gtk_widget_class_install_action (widget_class, "win.reload-cabinet", NULL, reload_cabinet_activated);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, show_inspector_activated);
+  cab_window_state_class_init (widget_class);
 }
 
 static void

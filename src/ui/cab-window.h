@@ -20,4 +20,23 @@ void       cab_window_add_widget (CabWindow       *self,
                                   CabWidgetSource *source);
 CabCabinet *cab_window_get_cabinet (CabWindow     *self);
 
+/* Scenario files: Open replaces the state (one undo step) and Save writes it; both make the
+ * file the one Save writes to. */
+gboolean    cab_window_open_state_file (CabWindow  *self,
+                                        GFile      *file,
+                                        GError    **error);
+gboolean    cab_window_save_state_file (CabWindow  *self,
+                                        GFile      *file,
+                                        GError    **error);
+void        cab_window_set_state_file  (CabWindow  *self,
+                                        GFile      *file);
+/* A message for the user that is not an error of theirs (a toast). */
+void        cab_window_show_message    (CabWindow  *self,
+                                        const char *message);
+/* Where the state is kept between runs (under the user data folder), and the state a new
+ * session starts with: the autosaved one, or the default. */
+char       *cab_window_autosave_path   (void);
+CabState   *cab_window_restore_state   (GError    **restore_error,
+                                        GError    **error);
+
 G_END_DECLS

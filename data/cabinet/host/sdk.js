@@ -8,6 +8,8 @@
 
 (function () {
   function deepFreeze (object) {
+    if (object === null || typeof object !== 'object' || Object.isFrozen(object))
+      return object;
     for (const value of Object.values(object)) {
       if (value && typeof value === 'object')
         deepFreeze(value);
@@ -50,6 +52,15 @@
     return value === undefined || value === null ? null : structuredClone(value);
   }
 
+  // The entities are immutable, as the state of a Redux Toolkit store is: every change makes
+  // a new object (sharing the members that did not change), so subscribers and getState get
+  // the object itself rather than a copy. A copy of a 5,000-field leadFields costs ~30 ms;
+  // this costs one shallow copy of its keys.
+  function current (entity) {
+    const value = entities[entity];
+    return value === undefined ? null : value;
+  }
+
   function describeValue (value) {
     if (value === null || value === undefined)
       return String(value);
@@ -77,34 +88,34 @@
   function notify (entity) {
     for (const subscription of Array.from(subscriptions)) {
       if (subscription.entity === entity && subscriptions.has(subscription))
-        subscription.deliver(copy(entities[entity]));
+        subscription.deliver(current(entity));
     }
   }
 
   // The host's side: replace an entity and tell its subscribers, once each.
   function setEntity (entity, value) {
-    entities[entity] = value;
+    entities[entity] = deepFreeze(value);
     notify(entity);
   }
 
   // Applies one edit: whole entities and member patches ({ id: value, or null to delete }),
-  // then tells each changed entity's subscribers once. A patch changes the page's own copy in
-  // place, so one field of a 5,000-field lead costs what one field of ten does; subscribers
-  // still get a copy of the whole entity, as the SDK promises.
+  // then tells each changed entity's subscribers once. A patch replaces only its members, so
+  // one field of a 5,000-field lead does not travel or get copied with the other 4,999.
   function update (wholeEntities, patches) {
     const changed = [];
     for (const name of ENTITY_NAMES) {
       if (wholeEntities && name in wholeEntities) {
-        entities[name] = wholeEntities[name];
+        entities[name] = deepFreeze(wholeEntities[name]);
         changed.push(name);
       } else if (patches && name in patches) {
-        const target = entities[name] || (entities[name] = {});
+        const next = Object.assign({}, entities[name]);
         for (const [key, value] of Object.entries(patches[name])) {
           if (value === null)
-            delete target[key];
+            delete next[key];
           else
-            target[key] = value;
+            next[key] = deepFreeze(value);
         }
+        entities[name] = Object.freeze(next);
         changed.push(name);
       }
     }
@@ -141,7 +152,7 @@
 
       const methods = {
         getState (entityName) {
-          return ENTITY_NAMES.includes(entityName) ? copy(entities[entityName]) : null;
+          return ENTITY_NAMES.includes(entityName) ? current(entityName) : null;
         },
 
         subscribe (entityName, callback, subscribeOptions) {

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What cab-window.c (the cabinet, its banners) and cab-window-state.c (the state panels, the
+ * lead selector, files, undo) share. */
+#pragma once
+
+#include "cab-autosave.h"
+#include "cab-cabinet.h"
+#include "cab-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PAGE_BANNER_NONE,
+  PAGE_BANNER_CRASHED,       /* the button reloads the page */
+  PAGE_BANNER_UNRESPONSIVE,  /* the button stops the web process */
+} PageBanner;
+
+struct _CabWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CabState             *state;
+  CabCabinet           *cabinet;
+  CabAutosave          *autosave;
+  GFile                *state_file;      /* where Save writes; NULL until Open or Save As */
+  gboolean              state_modified;  /* edits since the file was opened or saved */
+  GPtrArray            *lead_ids;        /* the lead selector's items, in order */
+  gboolean              updating_leads;  /* the selector is being refilled, not chosen from */
+  char                 *source_location;
+  PageBanner            page_banner;
+  guint                 spinner_timeout;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *lead_dropdown;
+  GtkSpinner           *loading_spinner;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  GtkRevealer          *page_revealer;
+  GtkLabel             *page_label;
+  GtkButton            *page_button;
+  GtkPaned             *paned;
+  GtkWidget            *panels;
+  AdwViewStack         *panel_stack;
+  GtkRevealer          *refusal_revealer;
+  GtkLabel             *refusal_label;
+  AdwBin               *view_bin;
+  GtkWidget            *fields_page;
+};
+
+void cab_window_state_class_init (GtkWidgetClass *widget_class);
+void cab_window_state_init       (CabWindow      *self);
+void cab_window_state_dispose    (CabWindow      *self);
+void cab_window_update_subtitle  (CabWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The model's edits: what each one changes, what it announces (and nothing more), what it
+ * refuses, and that undo and redo put back exactly what was there. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cab-error.h"
+#include "cab-json.h"
+#include "cab-state.h"
+
+static CabState *
+default_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  CabState *state = cab_state_new_default (&error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+/* Every announcement, as "what" or "what:key". */
+static void
+record_change (CabState   *state,
+               const char *what,
+               const char *key,
+               GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, key != NULL ? g_strdup_printf ("%s:%s", what, key) : g_strdup (what));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+joined (GPtrArray *seen)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < seen->len; i++)
+    g_ptr_array_add (sorted, g_strdup (g_ptr_array_index (seen, i)));
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (char *) g_ptr_array_index (sorted, i));
+  g_ptr_array_set_size (seen, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define assert_announced(seen, expected) G_STMT_START { \
+  g_autofree char *_got = joined (seen); \
+  g_assert_cmpstr (_got, ==, expected); \
+} G_STMT_END
+
+static JsonNode *
+field_with_value (CabState   *state,
+                  const char *id,
+                  const char *value_json)
+{
+  JsonNode *field = cab_state_dup_field (state, id);
+
+  json_object_set_member (json_node_get_object (field), "value", json_from_string (value_json, NULL));
+  return field;
+}
+
+/* One field's value: announced as that member of leadFields only, undone and redone. */
+static void
+test_field_edit_and_undo (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autoptr(JsonNode) field = field_with_value (state, "18342201-512001", "777");
+  g_autoptr(JsonNode) back = NULL;
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+  g_assert_false (cab_state_can_undo (state));
+
+  g_assert_true (cab_state_set_field (state, "18342201-512001", field, &error));
+  g_assert_no_error (error);
+  assert_announced (seen, "leadFields:18342201-512001");
+  back = cab_state_dup_field (state, "18342201-512001");
+  g_assert_true (json_node_equal (back, field));
+  after = cab_state_to_data (state);
+  g_assert_true (cab_state_can_undo (state));
+
+  /* The caller's node is not the model's: changing it afterwards changes nothing. */
+  json_object_set_int_member (json_node_get_object (field), "value", 1);
+  g_clear_pointer (&back, json_node_unref);
+  back = cab_state_dup_field (state, "18342201-512001");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (back), "value"), ==, 777);
+
+  cab_state_undo (state);
+  assert_announced (seen, "leadFields:18342201-512001");
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (cab_state_can_redo (state));
+
+  cab_state_redo (state);
+  assert_announced (seen, "leadFields:18342201-512001");
+  redone = cab_state_to_data (state);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* An edit that changes nothing is no step and no announcement. */
+static void
+test_same_value_is_no_edit (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) sys = cab_state_dup_entity (state, CAB_ENTITY_SYS);
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+  g_assert_true (cab_state_set_sys (state, sys, NULL));
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_false (cab_state_can_undo (state));
+}
+
+/* Quick edits of one thing are one step; an edit of another thing starts a new one. */
+static void
+test_quick_edits_merge (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *undone = NULL;
+  const char *names[] = { "A", "Ad", "Ada" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (cab_state_set_lead_name (state, names[i], NULL));
+  g_assert_true (cab_state_set_account_id (state, "42", NULL));
+
+  cab_state_undo (state);
+  g_assert_cmpstr (cab_state_get_account_id (state), ==, "31415926");
+  cab_state_undo (state);
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_false (cab_state_can_undo (state));
+}
+
+/* Each kind of edit announces what a widget or the page can see change, and only that. */
+static void
+test_announcements (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) lead = NULL;
+  g_autoptr(JsonNode) author = NULL;
+  g_autofree char *field_id = NULL;
+  g_autofree char *author_id = NULL;
+  g_autofree char *contact_id = NULL;
+  g_autofree char *expected = NULL;
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+
+  lead = cab_state_dup_entity (state, CAB_ENTITY_LEAD);
+  json_object_set_string_member (json_node_get_object (lead), "pid", "99");
+  g_assert_true (cab_state_set_lead (state, lead, &error));
+  assert_announced (seen, "lead");
+
+  /* A new id moves getRouterQuery().leadId: the same lead, not another one. */
+  json_object_set_string_member (json_node_get_object (lead), "id", "5");
+  g_assert_true (cab_state_set_lead (state, lead, &error));
+  assert_announced (seen, "lead router");
+  g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, "5");
+
+  g_assert_true (cab_state_set_account_id (state, "7", &error));
+  assert_announced (seen, "router");
+
+  g_assert_true (cab_state_set_lead_name (state, "Renamed", &error));
+  assert_announced (seen, "view");
+
+  field_id = cab_state_add_field (state, "lead", NULL, "numeric", "Weight", &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("lead leadFields:%s", field_id);
+  assert_announced (seen, expected);
+  g_assert_true (cab_state_lead_has_field (state, field_id));
+
+  g_assert_true (cab_state_remove_field (state, field_id, &error));
+  assert_announced (seen, expected);
+  g_assert_false (cab_state_lead_has_field (state, field_id));
+
+  author_id = cab_state_add_author (state);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("authors:%s", author_id);
+  assert_announced (seen, expected);
+  author = cab_json_deep_copy (json_object_get_member (json_node_get_object (cab_state_peek (state, "authors")), author_id));
+  json_object_set_string_member (json_node_get_object (author), "name", "Eve");
+  g_assert_true (cab_state_set_author (state, author, &error));
+  assert_announced (seen, expected);
+
+  contact_id = cab_state_add_contact (state, "Ivan", &error);
+  g_assert_nonnull (contact_id);
+  assert_announced (seen, "lead view");
+  g_assert_true (cab_state_set_contact_name (state, contact_id, "Ivan I.", &error));
+  assert_announced (seen, "view");
+}
+
+/* Removing an author takes their messages, and undo brings both back. */
+static void
+test_remove_author (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *undone = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *messages;
+
+  g_assert_true (cab_state_remove_author (state, "a-bot", &error));
+  messages = json_object_get_array_member (json_node_get_object (cab_state_peek (state, "lead-entry")), "messages");
+  for (guint i = 0; i < json_array_get_length (messages); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, i), "authorId"), !=, "a-bot");
+
+  g_assert_false (cab_state_remove_author (state, "a-bot", &error));
+  g_assert_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE);
+
+  cab_state_undo (state);
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+/* Leads: a new or duplicated lead is active at once; removing goes to a neighbour; the last
+ * lead stays; each is undone as a switch back. */
+static void
+test_leads (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *undone = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(JsonNode) copy_fields = NULL;
+  g_autoptr(JsonNode) original_fields = NULL;
+  g_autoptr(JsonNode) field = NULL;
+  g_autofree char *copy_field_id = NULL;
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+
+  added = cab_state_add_lead (state);
+  assert_announced (seen, "active-lead");
+  g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, added);
+
+  copy = cab_state_duplicate_lead (state, "18342201", &error);
+  g_assert_no_error (error);
+  assert_announced (seen, "active-lead");
+  g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, copy);
+
+  /* The copy's own fields are copies: editing one leaves the original lead alone. */
+  copy_fields = cab_state_dup_entity (state, CAB_ENTITY_LEAD_FIELDS);
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (copy_fields)), ==, 23);
+  copy_field_id = g_strdup_printf ("%s-512001", copy);
+  field = field_with_value (state, copy_field_id, "1");
+  g_assert_true (cab_state_set_field (state, copy_field_id, field, &error));
+  g_assert_true (cab_state_set_active_lead (state, "18342201", &error));
+  original_fields = cab_state_dup_entity (state, CAB_ENTITY_LEAD_FIELDS);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (original_fields), "18342201-512001"), "value"),
+                   !=, 1);
+  g_ptr_array_set_size (seen, 0);
+
+  g_assert_true (cab_state_remove_lead (state, "18342201", &error));
+  assert_announced (seen, "active-lead");
+  g_assert_cmpstr (cab_state_get_active_lead_id (state), !=, "18342201");
+
+  while (cab_state_can_undo (state))
+    cab_state_undo (state);
+  g_assert_true (cab_state_set_active_lead (state, "18342201", &error));
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* The last lead cannot go. */
+  g_assert_true (cab_state_remove_lead (state, "18342277", &error));
+  g_assert_false (cab_state_remove_lead (state, "18342201", &error));
+  g_assert_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE);
+}
+
+/* Refused edits say why and change nothing. */
+static void
+test_refusals (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) lead = cab_state_dup_entity (state, CAB_ENTITY_LEAD);
+  g_autoptr(JsonNode) numeric = field_with_value (state, "18342201-512001", "\"12a\"");
+  g_autoptr(JsonNode) url = NULL;
+  static const char *url_id = NULL;
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *node;
+  GError *error = NULL;
+
+  /* A url field of the fixture, whichever it is. */
+  json_object_iter_init (&iter, json_node_get_object (cab_state_peek (state, "fields")));
+  while (json_object_iter_next (&iter, &id, &node))
+    if (g_str_equal (json_object_get_string_member (json_node_get_object (node), "type"), "url"))
+      url_id = id;
+  g_assert_nonnull (url_id);
+  url = field_with_value (state, url_id, "\"not a url\"");
+
+  json_object_set_string_member (json_node_get_object (lead), "id", "18342277");
+  g_assert_false (cab_state_set_lead (state, lead, &error));
+  g_assert_nonnull (strstr (error->message, "18342277"));
+  g_clear_error (&error);
+  json_object_set_string_member (json_node_get_object (lead), "id", "");
+  g_assert_false (cab_state_set_lead (state, lead, &error));
+  g_assert_nonnull (strstr (error->message, "lead.id: must not be empty"));
+  g_clear_error (&error);
+
+  g_assert_false (cab_state_set_field (state, "18342201-512001", numeric, &error));
+  g_assert_nonnull (strstr (error->message, "holds a number"));
+  g_clear_error (&error);
+  g_assert_false (cab_state_set_field (state, url_id, url, &error));
+  g_assert_nonnull (strstr (error->message, "not an absolute URL"));
+  g_clear_error (&error);
+  g_assert_false (cab_state_set_account_id (state, "", &error));
+  g_clear_error (&error);
+  g_assert_null (cab_state_add_field (state, "company", NULL, "nope", "X", &error));
+  g_clear_error (&error);
+  g_assert_null (cab_state_add_contact (state, "", &error));
+  g_clear_error (&error);
+
+  after = cab_state_to_data (state);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (cab_state_can_undo (state));
+}
+
+/* A whole document (an opened file) is one undoable step and says "document". */
+static void
+test_document_step (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *changed = NULL;
+  g_autofree char *undone = NULL;
+  g_autoptr(JsonNode) root = json_from_string (before, NULL);
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+  json_object_set_string_member (json_node_get_object (root), "accountId", "1");
+  changed = json_to_string (root, TRUE);
+  g_assert_true (cab_state_load_data (state, changed, -1, "test.json", NULL));
+  assert_announced (seen, "document");
+  g_assert_cmpstr (cab_state_get_account_id (state), ==, "1");
+
+  cab_state_undo (state);
+  assert_announced (seen, "document");
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/state-edit/field-edit-and-undo", test_field_edit_and_undo);
+  g_test_add_func ("/state-edit/same-value-is-no-edit", test_same_value_is_no_edit);
+  g_test_add_func ("/state-edit/quick-edits-merge", test_quick_edits_merge);
+  g_test_add_func ("/state-edit/announcements", test_announcements);
+  g_test_add_func ("/state-edit/remove-author", test_remove_author);
+  g_test_add_func ("/state-edit/leads", test_leads);
+  g_test_add_func ("/state-edit/refusals", test_refusals);
+  g_test_add_func ("/state-edit/document-step", test_document_step);
+
+  return g_test_run ();
+}
