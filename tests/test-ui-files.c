@@ -10,6 +10,7 @@
 #include "cab-account-page.h"
 #include "cab-author-row.h"
 #include "cab-authors-page.h"
+#include "cab-field-add-popover.h"
 #include "cab-field-editor.h"
 #include "cab-fields-page.h"
 #include "cab-json-page.h"
@@ -74,6 +75,7 @@ main (int   argc,
   g_type_ensure (CAB_TYPE_ACCOUNT_PAGE);
   g_type_ensure (CAB_TYPE_AUTHOR_ROW);
   g_type_ensure (CAB_TYPE_AUTHORS_PAGE);
+  g_type_ensure (CAB_TYPE_FIELD_ADD_POPOVER);
   g_type_ensure (CAB_TYPE_FIELD_EDITOR);
   g_type_ensure (CAB_TYPE_FIELDS_PAGE);
   g_type_ensure (CAB_TYPE_JSON_PAGE);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cab-field-add-popover.h"
 #include "cab-field-editor.h"
 #include "cab-field-format.h"
 #include "cab-fields-page.h"
@@ -32,17 +33,11 @@ struct _CabFieldsPage
   char               *needle;       /* the search, case-folded, or NULL */
   char               *open_id;
   CabFieldEditor     *editor;
-  GPtrArray          *owners;       /* per owner_dropdown item: "lead", "company" or a contact id */
 
   AdwLeaflet         *leaflet;
   GtkWidget          *list_page;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *add_button;
-  GtkPopover         *add_popover;
-  GtkDropDown        *owner_dropdown;
-  GtkDropDown        *type_dropdown;
-  GtkEntry           *add_name_entry;
-  GtkLabel           *add_error_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -51,7 +46,11 @@ struct _CabFieldsPage
   GtkButton          *remove_button;
 };
 
-G_DEFINE_FINAL_TYPE (CabFieldsPage, cab_fields_page, ADW_TYPE_BIN)
+/* The classes of the page's parts are known as soon as the page's is, as the .ui tests
+ * find each class by name. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (CabFieldsPage, cab_fields_page, ADW_TYPE_BIN,
+                               g_type_ensure (CAB_TYPE_FIELD_EDITOR);
+                               g_type_ensure (CAB_TYPE_FIELD_ADD_POPOVER))
 
 enum {
   PROP_0,
@@ -593,102 +592,11 @@ remove_field_activated (GtkWidget  *widget,
   reload_fields (self);
 }
 
-/* Adding a field */
-
 static void
-on_add_popover_show (CabFieldsPage *self)
+on_field_added (CabFieldsPage      *self,
+                const char         *field_id,
+                CabFieldAddPopover *popover)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  JsonNode *lead_node = cab_state_peek (self->state, "lead");
-  JsonNode *contacts_node = cab_state_peek (self->state, "contacts");
-
-  g_ptr_array_set_size (self->owners, 0);
-  gtk_string_list_append (labels, _("Lead"));
-  g_ptr_array_add (self->owners, g_strdup ("lead"));
-
-  if (lead_node != NULL && JSON_NODE_HOLDS_OBJECT (lead_node))
-    {
-      JsonObject *lead = json_node_get_object (lead_node);
-      JsonNode *contacts = json_object_get_member (lead, "contacts");
-      JsonNode *company = json_object_get_member (lead, "company");
-
-      if (contacts != NULL && JSON_NODE_HOLDS_OBJECT (contacts))
-        {
-          g_autoptr(GList) contact_ids = json_object_get_members (json_node_get_object (contacts));
-
-          for (const GList *l = contact_ids; l != NULL; l = l->next)
-            {
-              JsonObject *names = contacts_node != NULL && JSON_NODE_HOLDS_OBJECT (contacts_node)
-                                  ? json_node_get_object (contacts_node) : NULL;
-              JsonNode *display = names != NULL ? json_object_get_member (names, l->data) : NULL;
-              const char *name = display != NULL && JSON_NODE_HOLDS_OBJECT (display)
-                                 ? cab_field_get_string (json_node_get_object (display), "name") : "";
-              g_autofree char *label = g_strdup_printf (_("Contact · %s"), *name != '\0' ? name : (char *) l->data);
-
-              gtk_string_list_append (labels, label);
-              g_ptr_array_add (self->owners, g_strdup (l->data));
-            }
-        }
-      if (company != NULL && JSON_NODE_HOLDS_OBJECT (company))
-        {
-          g_autofree char *label = g_strdup_printf (_("Company · %s"),
-                                                    cab_field_get_string (json_node_get_object (company), "name"));
-
-          gtk_string_list_append (labels, label);
-          g_ptr_array_add (self->owners, g_strdup ("company"));
-        }
-    }
-
-  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->owner_dropdown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->add_name_entry), "error");
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_name_entry));
-}
-
-static void
-on_add_confirm (CabFieldsPage *self)
-{
-  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
-  guint type_index = gtk_drop_down_get_selected (self->type_dropdown);
-  const char *type;
-  const char *source = "lead";
-  const char *contact_id = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_name_entry))));
-  g_autofree char *field_id = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (owner == GTK_INVALID_LIST_POSITION || owner >= self->owners->len ||
-      type_index == GTK_INVALID_LIST_POSITION || type_index >= g_strv_length ((char **) cab_field_types ()))
-    return;
-
-  type = cab_field_types ()[type_index];
-  if (g_str_equal (g_ptr_array_index (self->owners, owner), "company"))
-    {
-      source = "company";
-    }
-  else if (!g_str_equal (g_ptr_array_index (self->owners, owner), "lead"))
-    {
-      source = "contacts";
-      contact_id = g_ptr_array_index (self->owners, owner);
-    }
-  if (*name == '\0')
-    {
-      g_free (name);
-      name = g_strdup (cab_field_type_get_label (type));
-    }
-
-  field_id = cab_state_add_field (self->state, source, contact_id, type, name, &error);
-  if (field_id == NULL)
-    {
-      gtk_label_set_text (self->add_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->add_name_entry), "error");
-      return;
-    }
-
-  gtk_popover_popdown (self->add_popover);
-  gtk_editable_set_text (GTK_EDITABLE (self->add_name_entry), "");
   reload_fields (self);
   cab_fields_page_open_field (self, field_id);
 }
@@ -707,10 +615,14 @@ static void
 cab_fields_page_constructed (GObject *object)
 {
   CabFieldsPage *self = CAB_FIELDS_PAGE (object);
+  GtkWidget *add_popover;
 
   G_OBJECT_CLASS (cab_fields_page_parent_class)->constructed (object);
 
   g_signal_connect_object (self->state, "changed", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  add_popover = cab_field_add_popover_new (self->state);
+  g_signal_connect_object (add_popover, "added", G_CALLBACK (on_field_added), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->add_button, add_popover);
   reload_fields (self);
 }
 
@@ -741,7 +653,6 @@ cab_fields_page_finalize (GObject *object)
   g_clear_pointer (&self->id_set, g_hash_table_unref);
   g_clear_pointer (&self->contact_of, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_clear_pointer (&self->owners, g_ptr_array_unref);
   g_free (self->needle);
   g_free (self->open_id);
 
@@ -802,18 +713,12 @@ cab_fields_page_class_init (CabFieldsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CAB_TYPE_FIELD_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cab-fields-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, add_popover);
-  gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, owner_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, type_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, add_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, add_error_label);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CabFieldsPage, empty_page);
@@ -823,8 +728,6 @@ cab_fields_page_class_init (CabFieldsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_confirm);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind);
@@ -841,7 +744,6 @@ cab_fields_page_class_init (CabFieldsPageClass *klass)
 static void
 cab_fields_page_init (CabFieldsPage *self)
 {
-  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -849,7 +751,6 @@ cab_fields_page_init (CabFieldsPage *self)
   self->id_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->contact_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->owners = g_ptr_array_new_with_free_func (g_free);
 
   self->ids = gtk_string_list_new (NULL);
   self->filter = gtk_custom_filter_new (match_field, self, NULL);
@@ -860,10 +761,6 @@ cab_fields_page_init (CabFieldsPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
-
-  for (const char * const *type = cab_field_types (); *type != NULL; type++)
-    gtk_string_list_append (types, cab_field_type_get_label (*type));
-  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_page);
   set_editing (self, FALSE);

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  *   The list
  *   "fields-list"             the GtkListView of fields (cab_fields_page_get_list_view)
  *   "fields-search"           the GtkSearchEntry that filters by name
- *   "fields-add"              the GtkMenuButton that opens the "Add Field" popover, in which:
+ *   "fields-add"              the GtkMenuButton that opens the "Add Field" popover
+ *                             (CabFieldAddPopover), in which:
  *   "field-add-owner"           GtkDropDown: the lead, one of its contacts, or its company
  *   "field-add-type"            GtkDropDown: one of the 16 FIELD_TYPES, in SDK order
  *   "field-add-name"            GtkEntry: the name (empty: the type's name)
