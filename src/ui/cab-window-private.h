@@ -25,7 +25,9 @@ struct _CabWindow
   CabAutosave          *autosave;
   GFile                *state_file;      /* where Save writes; NULL until Open or Save As */
   gboolean              state_modified;  /* edits since the file was opened or saved */
-  GPtrArray            *lead_ids;        /* the lead selector's items, in order */
+  GPtrArray            *lead_ids;
+  gboolean              panels_started;  /* pages are built once the cabinet has started */
+  guint                 panels_timeout;        /* the lead selector's items, in order */
   gboolean              updating_leads;  /* the selector is being refilled, not chosen from */
   char                 *source_location;
   PageBanner            page_banner;
@@ -46,12 +48,12 @@ struct _CabWindow
   GtkRevealer          *refusal_revealer;
   GtkLabel             *refusal_label;
   AdwBin               *view_bin;
-  GtkWidget            *fields_page;
 };
 
 void cab_window_state_class_init (GtkWidgetClass *widget_class);
 void cab_window_state_init       (CabWindow      *self);
 void cab_window_state_dispose    (CabWindow      *self);
 void cab_window_update_subtitle  (CabWindow      *self);
+void cab_window_start_panels     (CabWindow      *self);
 
 G_END_DECLS

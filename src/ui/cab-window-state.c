@@ -174,12 +174,15 @@ on_history_changed (CabWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cab_state_can_redo (state));
 }
 
+static GtkWidget *ensure_panel (CabWindow  *self,
+                                const char *name);
+
 static void
 on_open_field (CabWindow  *self,
                const char *field_id)
 {
   adw_view_stack_set_visible_child_name (self->panel_stack, "fields");
-  cab_fields_page_open_field (CAB_FIELDS_PAGE (self->fields_page), field_id);
+  cab_fields_page_open_field (CAB_FIELDS_PAGE (ensure_panel (self, "fields")), field_id);
 }
 
 /* --- Files -------------------------------------------------------------------------------- */
@@ -478,40 +481,109 @@ on_close_request (CabWindow *self)
 
 /* --- Set-up ------------------------------------------------------------------------------- */
 
-static void
-add_panel (CabWindow  *self,
-           GtkWidget  *page,
-           const char *name,
-           const char *title,
-           const char *icon_name)
-{
-  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->panel_stack, page, name, title);
+typedef GtkWidget *(*PageFactory) (CabState *state);
 
+#define PANELS_DELAY_MS 1500
+
+/* A panel is built the first time it is shown: five pages (a GtkSourceView, lists of
+ * thousands of rows) built up front would hold the window back while the cabinet starts. */
+static void
+add_panel (CabWindow   *self,
+           PageFactory  factory,
+           const char  *name,
+           const char  *title,
+           const char  *icon_name)
+{
+  GtkWidget *slot = adw_bin_new ();
+  AdwViewStackPage *stack_page;
+
+  g_object_set_data (G_OBJECT (slot), "cab-page-factory", factory);
+  stack_page = adw_view_stack_add_titled (self->panel_stack, slot, name, title);
   adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+/* The page in the panel @name, built now if it was not yet. */
+static GtkWidget *
+ensure_panel (CabWindow  *self,
+              const char *name)
+{
+  AdwBin *slot = ADW_BIN (adw_view_stack_get_child_by_name (self->panel_stack, name));
+  PageFactory factory = g_object_get_data (G_OBJECT (slot), "cab-page-factory");
+  GtkWidget *page = adw_bin_get_child (slot);
+
+  if (page == NULL)
+    {
+      page = factory (self->state);
+      adw_bin_set_child (slot, page);
+      if (CAB_IS_LEAD_PAGE (page))
+        g_signal_connect_object (page, "open-field", G_CALLBACK (on_open_field), self, G_CONNECT_SWAPPED);
+    }
+
+  return page;
+}
+
+static void
+on_visible_panel_changed (CabWindow    *self,
+                          GParamSpec   *pspec,
+                          AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (!self->panels_started)
+    {
+      /* The user chose a panel: that is reason enough to build it now. */
+      if (pspec != NULL)
+        cab_window_start_panels (self);
+      return;
+    }
+  if (name != NULL)
+    ensure_panel (self, name);
+}
+
+/* The first panel waits for the widgets to start (or for a moment to pass): building the Lead
+ * page costs the UI thread ~250 ms that the cabinet's start-up needs more. */
+void
+cab_window_start_panels (CabWindow *self)
+{
+  g_clear_handle_id (&self->panels_timeout, g_source_remove);
+  if (self->panels_started)
+    return;
+
+  self->panels_started = TRUE;
+  on_visible_panel_changed (self, NULL, self->panel_stack);
+}
+
+static gboolean
+start_panels_timeout (gpointer user_data)
+{
+  CabWindow *self = user_data;
+
+  self->panels_timeout = 0;
+  cab_window_start_panels (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
 cab_window_state_init (CabWindow *self)
 {
   g_autofree char *autosave_path = cab_window_autosave_path ();
-  GtkWidget *lead_page;
   int default_width, default_height;
 
   self->lead_ids = g_ptr_array_new_with_free_func (g_free);
   self->autosave = cab_autosave_new (self->state, autosave_path);
 
-  lead_page = cab_lead_page_new (self->state);
-  self->fields_page = cab_fields_page_new (self->state);
-  add_panel (self, cab_account_page_new (self->state), "account", _("Account"), "emblem-system-symbolic");
-  add_panel (self, lead_page, "lead", _("Lead"), "x-office-address-book-symbolic");
-  add_panel (self, self->fields_page, "fields", _("Fields"), "view-list-symbolic");
-  add_panel (self, cab_authors_page_new (self->state), "authors", _("Authors"), "system-users-symbolic");
-  add_panel (self, cab_json_page_new (self->state), "json", _("JSON"), "text-x-generic-symbolic");
+  add_panel (self, cab_account_page_new, "account", _("Account"), "emblem-system-symbolic");
+  add_panel (self, cab_lead_page_new, "lead", _("Lead"), "x-office-address-book-symbolic");
+  add_panel (self, cab_fields_page_new, "fields", _("Fields"), "view-list-symbolic");
+  add_panel (self, cab_authors_page_new, "authors", _("Authors"), "system-users-symbolic");
+  add_panel (self, cab_json_page_new, "json", _("JSON"), "text-x-generic-symbolic");
   adw_view_stack_set_visible_child_name (self->panel_stack, "lead");
+  g_signal_connect_object (self->panel_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_panel_changed), self, G_CONNECT_SWAPPED);
+  self->panels_timeout = g_timeout_add (PANELS_DELAY_MS, start_panels_timeout, self);
   /* The pane opens ~420 px wide at the default window size; the divider can be dragged. */
   gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
   gtk_paned_set_position (self->paned, MAX (360, default_width - 420));
-  g_signal_connect_object (lead_page, "open-field", G_CALLBACK (on_open_field), self, G_CONNECT_SWAPPED);
 
   refill_leads (self);
   g_signal_connect_object (self->lead_dropdown, "notify::selected", G_CALLBACK (on_lead_selected), self, G_CONNECT_SWAPPED);
@@ -525,6 +597,7 @@ cab_window_state_init (CabWindow *self)
 void
 cab_window_state_dispose (CabWindow *self)
 {
+  g_clear_handle_id (&self->panels_timeout, g_source_remove);
   if (self->autosave != NULL)
     cab_autosave_flush (self->autosave, NULL);
   g_clear_object (&self->autosave);

@@ -98,6 +98,10 @@ update_widget_status (CabWindow *self)
       g_string_append (problems, text);
     }
 
+  /* The widgets have started (or failed): the panels may take the UI thread now. */
+  if (!loading && widgets->len > 0)
+    cab_window_start_panels (self);
+
   gtk_label_set_markup (self->problems_label, problems->str);
   gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
   set_loading (self, loading);
@@ -225,8 +229,9 @@ cab_window_constructed (GObject *object)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  cab_window_state_init (self);
+  /* The page first: its web process starts while the panels are being built. */
   cab_cabinet_load (self->cabinet);
+  cab_window_state_init (self);
 }
 
 static void
