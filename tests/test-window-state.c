@@ -198,6 +198,28 @@ test_files (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Reset brings the default fixture back, as one step that undo takes back. */
+static void
+test_reset (void)
+{
+  WindowFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabState) fixture_state = cab_state_new_default (&error);
+  g_autofree char *expected = cab_state_to_data (fixture_state);
+  g_autofree char *reset = NULL;
+
+  window_fixture_open (&fixture, "subscribe.js");
+  g_assert_true (cab_state_set_account_id (fixture.page.state, "9", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.reset-state", NULL));
+  reset = cab_state_to_data (fixture.page.state);
+  g_assert_cmpstr (reset, ==, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
+  g_assert_cmpstr (cab_state_get_account_id (fixture.page.state), ==, "9");
+
+  window_fixture_close (&fixture);
+}
+
 /* What was typed is on disk soon after, and a new session starts from it; an autosave that
  * cannot be read is kept aside, not lost, and the session starts from the default. */
 static void
@@ -276,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/window-state/lead-actions", test_lead_actions);
   g_test_add_func ("/window-state/undo-redo-reach-page", test_undo_redo_reach_page);
   g_test_add_func ("/window-state/files", test_files);
+  g_test_add_func ("/window-state/reset", test_reset);
   g_test_add_func ("/window-state/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/window-state/refusal-shown", test_refusal_shown);
 
