@@ -20,15 +20,10 @@ static const char * const field_types[] = {
   "multitext", "budget", NULL
 };
 
-static gboolean
-refuse (GError    **error,
-        const char *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError    **error,
-        const char *format,
-        ...)
+gboolean
+cab_state_refuse (GError    **error,
+                  const char *format,
+                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -41,8 +36,8 @@ refuse (GError    **error,
   return FALSE;
 }
 
-static JsonNode *
-node_from_object (JsonObject *object)
+JsonNode *
+cab_state_node_from_object (JsonObject *object)
 {
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
@@ -50,8 +45,8 @@ node_from_object (JsonObject *object)
   return node;
 }
 
-static JsonNode *
-node_from_string (const char *value)
+JsonNode *
+cab_state_node_from_string (const char *value)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
@@ -69,8 +64,8 @@ active_entry (CabState *self,
   return entry;
 }
 
-static JsonObject *
-active_lead (CabState *self)
+JsonObject *
+cab_state_active_lead (CabState *self)
 {
   return json_object_get_object_member (active_entry (self, NULL), "lead");
 }
@@ -102,7 +97,7 @@ set_active_entry (CabState     *self,
         json_object_set_member (entry, member, json_node_ref (value));
     }
 
-  cab_state_step_set (self, step, slot, node_from_object (entry));
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (entry));
 }
 
 static gboolean
@@ -111,7 +106,7 @@ commit_lead (CabState    *self,
              GError     **error)
 {
   JsonObject *fields = json_object_get_object_member (document (self), "fields");
-  g_autoptr(JsonNode) node = node_from_object (lead);
+  g_autoptr(JsonNode) node = cab_state_node_from_object (lead);
   const char *new_id;
   CabStateStep *step;
 
@@ -120,12 +115,12 @@ commit_lead (CabState    *self,
   new_id = json_object_get_string_member (lead, "id");
   if (!g_str_equal (new_id, cab_state_get_active_lead_id (self)) &&
       cab_state_find_lead_entry (self, new_id, NULL) != NULL)
-    return refuse (error, _("Another lead has the id “%s”"), new_id);
+    return cab_state_refuse (error, _("Another lead has the id “%s”"), new_id);
 
   step = cab_state_step_new (self);
   set_active_entry (self, step, json_object_ref (lead), NULL);
   if (!g_str_equal (new_id, cab_state_get_active_lead_id (self)))
-    cab_state_step_set (self, step, "activeLeadId", node_from_string (new_id));
+    cab_state_step_set (self, step, "activeLeadId", cab_state_node_from_string (new_id));
   cab_state_step_commit (self, step);
 
   return TRUE;
@@ -140,7 +135,7 @@ cab_state_set_lead (CabState    *self,
   g_return_val_if_fail (lead != NULL, FALSE);
 
   if (!JSON_NODE_HOLDS_OBJECT (lead))
-    return refuse (error, _("lead: expected an object"));
+    return cab_state_refuse (error, _("lead: expected an object"));
 
   return commit_lead (self, cab_json_deep_copy_object (json_node_get_object (lead)), error);
 }
@@ -193,10 +188,10 @@ cab_state_set_account_id (CabState    *self,
   g_return_val_if_fail (account_id != NULL, FALSE);
 
   if (*account_id == '\0')
-    return refuse (error, _("The account id must not be empty"));
+    return cab_state_refuse (error, _("The account id must not be empty"));
 
   step = cab_state_step_new (self);
-  cab_state_step_set (self, step, "accountId", node_from_string (account_id));
+  cab_state_step_set (self, step, "accountId", cab_state_node_from_string (account_id));
   cab_state_step_commit (self, step);
 
   return TRUE;
@@ -220,7 +215,7 @@ cab_state_set_field (CabState    *self,
   g_return_val_if_fail (field_id != NULL && field != NULL, FALSE);
 
   if (!json_object_has_member (fields, field_id))
-    return refuse (error, _("No field has the id “%s”"), field_id);
+    return cab_state_refuse (error, _("No field has the id “%s”"), field_id);
 
   /* Errors name the field as the panel shows it: "Budget.value: …". */
   old_field = json_object_get_object_member (fields, field_id);
@@ -229,10 +224,10 @@ cab_state_set_field (CabState    *self,
     return FALSE;
   new_field = json_node_get_object (field);
   if (g_strcmp0 (json_object_get_string_member (new_field, "id"), field_id) != 0)
-    return refuse (error, _("A field’s id cannot change"));
+    return cab_state_refuse (error, _("A field’s id cannot change"));
   if (g_strcmp0 (json_object_get_string_member (new_field, "fieldSource"),
                  json_object_get_string_member (old_field, "fieldSource")) != 0)
-    return refuse (error, _("A field’s source cannot change: remove it and add it where it belongs"));
+    return cab_state_refuse (error, _("A field’s source cannot change: remove it and add it where it belongs"));
 
   slot = g_strdup_printf ("fields/%s", field_id);
   step = cab_state_step_new (self);
@@ -343,11 +338,11 @@ cab_state_add_field (CabState    *self,
 
   if (!is_field_type (type))
     {
-      refuse (error, _("“%s” is not a field type"), type);
+      cab_state_refuse (error, _("“%s” is not a field type"), type);
       return NULL;
     }
 
-  lead = cab_json_deep_copy_object (active_lead (self));
+  lead = cab_json_deep_copy_object (cab_state_active_lead (self));
   if (g_str_equal (source, "lead"))
     owner = lead;
   else if (g_str_equal (source, "contacts"))
@@ -356,7 +351,7 @@ cab_state_add_field (CabState    *self,
 
       if (contact_id == NULL || !json_object_has_member (contacts, contact_id))
         {
-          refuse (error, _("The lead has no contact “%s”"), contact_id != NULL ? contact_id : "");
+          cab_state_refuse (error, _("The lead has no contact “%s”"), contact_id != NULL ? contact_id : "");
           return NULL;
         }
       owner = json_object_get_object_member (contacts, contact_id);
@@ -367,14 +362,14 @@ cab_state_add_field (CabState    *self,
 
       if (company == NULL || !JSON_NODE_HOLDS_OBJECT (company))
         {
-          refuse (error, _("The lead has no company"));
+          cab_state_refuse (error, _("The lead has no company"));
           return NULL;
         }
       owner = json_node_get_object (company);
     }
   else
     {
-      refuse (error, _("“%s” is not a field source"), source);
+      cab_state_refuse (error, _("“%s” is not a field source"), source);
       return NULL;
     }
 
@@ -394,7 +389,7 @@ cab_state_add_field (CabState    *self,
 
   step = cab_state_step_new (self);
   slot = g_strdup_printf ("fields/%s", id);
-  cab_state_step_set (self, step, slot, node_from_object (field));
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (field));
   set_active_entry (self, step, g_steal_pointer (&lead), NULL);
   cab_state_step_commit (self, step);
 
@@ -459,7 +454,7 @@ cab_state_remove_field (CabState    *self,
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
   g_return_val_if_fail (field_id != NULL, FALSE);
 
-  lead = cab_json_deep_copy_object (active_lead (self));
+  lead = cab_json_deep_copy_object (cab_state_active_lead (self));
   found = remove_id (lead, field_id);
   contacts = json_object_get_object_member (lead, "contacts");
   json_object_iter_init (&iter, contacts);
@@ -469,7 +464,7 @@ cab_state_remove_field (CabState    *self,
   if (company != NULL && JSON_NODE_HOLDS_OBJECT (company))
     found |= remove_id (json_node_get_object (company), field_id);
   if (!found)
-    return refuse (error, _("The lead has no field “%s”"), field_id);
+    return cab_state_refuse (error, _("The lead has no field “%s”"), field_id);
 
   step = cab_state_step_new (self);
   /* A field no lead shows any more would only linger in saved files. */
@@ -549,7 +544,7 @@ cab_state_add_author (CabState *self)
 
   slot = g_strdup_printf ("authors/%s", id);
   step = cab_state_step_new (self);
-  cab_state_step_set (self, step, slot, node_from_object (author));
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (author));
   cab_state_step_commit (self, step);
 
   return id;
@@ -570,7 +565,7 @@ cab_state_remove_author (CabState    *self,
   g_return_val_if_fail (author_id != NULL, FALSE);
 
   if (!json_object_has_member (json_object_get_object_member (document (self), "authors"), author_id))
-    return refuse (error, _("No author has the id “%s”"), author_id);
+    return cab_state_refuse (error, _("No author has the id “%s”"), author_id);
 
   step = cab_state_step_new (self);
   for (guint i = 0; i < json_array_get_length (leads); i++)
@@ -608,7 +603,7 @@ cab_state_remove_author (CabState    *self,
         }
       json_array_unref (kept);
       lead_slot = g_strdup_printf ("leads/%u", i);
-      cab_state_step_set (self, step, lead_slot, node_from_object (new_entry));
+      cab_state_step_set (self, step, lead_slot, cab_state_node_from_object (new_entry));
     }
   slot = g_strdup_printf ("authors/%s", author_id);
   cab_state_step_set (self, step, slot, NULL);
@@ -636,11 +631,11 @@ cab_state_add_contact (CabState    *self,
 
   if (*name == '\0')
     {
-      refuse (error, _("A contact needs a name"));
+      cab_state_refuse (error, _("A contact needs a name"));
       return NULL;
     }
 
-  lead = cab_json_deep_copy_object (active_lead (self));
+  lead = cab_json_deep_copy_object (cab_state_active_lead (self));
   id = unused_key (people, "c-");
   display = json_object_new ();
   json_object_set_string_member (display, "id", id);
@@ -654,7 +649,7 @@ cab_state_add_contact (CabState    *self,
 
   step = cab_state_step_new (self);
   slot = g_strdup_printf ("contacts/%s", id);
-  cab_state_step_set (self, step, slot, node_from_object (display));
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (display));
   set_active_entry (self, step, g_steal_pointer (&lead), NULL);
   cab_state_step_commit (self, step);
 
@@ -676,10 +671,10 @@ cab_state_set_contact_name (CabState    *self,
   g_return_val_if_fail (contact_id != NULL && name != NULL, FALSE);
 
   if (*name == '\0')
-    return refuse (error, _("A contact needs a name"));
+    return cab_state_refuse (error, _("A contact needs a name"));
 
   if (!json_object_has_member (people, contact_id))
-    return refuse (error, _("No contact has the id “%s”"), contact_id);
+    return cab_state_refuse (error, _("No contact has the id “%s”"), contact_id);
 
   display = json_object_new ();
   json_object_set_string_member (display, "id", contact_id);
@@ -687,7 +682,7 @@ cab_state_set_contact_name (CabState    *self,
 
   slot = g_strdup_printf ("contacts/%s", contact_id);
   step = cab_state_step_new (self);
-  cab_state_step_set (self, step, slot, node_from_object (display));
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (display));
   cab_state_step_commit (self, step);
 
   return TRUE;
@@ -705,197 +700,16 @@ cab_state_remove_contact (CabState    *self,
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
   g_return_val_if_fail (contact_id != NULL, FALSE);
 
-  lead = cab_json_deep_copy_object (active_lead (self));
+  lead = cab_json_deep_copy_object (cab_state_active_lead (self));
   contacts = json_object_get_object_member (lead, "contacts");
   if (!json_object_has_member (contacts, contact_id))
-    return refuse (error, _("The lead has no contact “%s”"), contact_id);
+    return cab_state_refuse (error, _("The lead has no contact “%s”"), contact_id);
 
   /* The person and their fields stay in the document: another lead may have them, and a
    * contact added back by undo finds them again. */
   json_object_remove_member (contacts, contact_id);
   step = cab_state_step_new (self);
   set_active_entry (self, step, g_steal_pointer (&lead), NULL);
-  cab_state_step_commit (self, step);
-
-  return TRUE;
-}
-
-/* --- Leads -------------------------------------------------------------------------------- */
-
-/* A lead id no lead has: one more than the largest numeric one. */
-static char *
-new_lead_id (CabState *self)
-{
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
-  guint64 largest = 0;
-
-  for (guint i = 0; i < json_array_get_length (leads); i++)
-    {
-      JsonObject *lead = json_object_get_object_member (json_array_get_object_element (leads, i), "lead");
-
-      largest = MAX (largest, g_ascii_strtoull (json_object_get_string_member (lead, "id"), NULL, 10));
-    }
-
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, largest + 1);
-}
-
-/* Replaces the leads array by one with @extra added at the end (or none) and @removed (an
- * index, or -1) taken out. Elements get new nodes: slot_put changes element nodes in place,
- * and the old array lives on in the history. */
-static void
-set_leads (CabState     *self,
-           CabStateStep *step,
-           JsonObject   *extra,
-           int           removed)
-{
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
-  JsonArray *copy = json_array_new ();
-  JsonNode *node;
-
-  for (guint i = 0; i < json_array_get_length (leads); i++)
-    {
-      if ((int) i == removed)
-        continue;
-      node = json_node_new (JSON_NODE_OBJECT);
-      json_node_set_object (node, json_array_get_object_element (leads, i));
-      json_array_add_element (copy, node);
-    }
-  if (extra != NULL)
-    json_array_add_object_element (copy, extra);
-
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, copy);
-  cab_state_step_set (self, step, "leads", node);
-}
-
-char *
-cab_state_add_lead (CabState *self)
-{
-  JsonObject *template_lead, *entry, *lead;
-  JsonArray *statuses;
-  char *id;
-  CabStateStep *step;
-
-  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
-
-  /* The new lead sits in the same pipeline as the active one, at its first status. */
-  template_lead = active_lead (self);
-  id = new_lead_id (self);
-  lead = json_object_new ();
-  json_object_set_string_member (lead, "id", id);
-  json_object_set_string_member (lead, "pid", json_object_get_string_member (template_lead, "pid"));
-  json_object_set_boolean_member (lead, "isLeadLoaded", TRUE);
-  json_object_set_array_member (lead, "fieldIds", json_array_new ());
-  statuses = json_node_get_array (cab_json_deep_copy (json_object_get_member (template_lead, "statuses")));
-  for (guint i = 0; i < json_array_get_length (statuses); i++)
-    json_object_set_boolean_member (json_array_get_object_element (statuses, i), "selected", i == 0);
-  json_object_set_array_member (lead, "statuses", statuses);
-  json_object_set_string_member (lead, "managerId", json_object_get_string_member (template_lead, "managerId"));
-  json_object_set_object_member (lead, "contacts", json_object_new ());
-  json_object_set_null_member (lead, "company");
-
-  entry = json_object_new ();
-  json_object_set_string_member (entry, "name", _("New Lead"));
-  json_object_set_object_member (entry, "lead", lead);
-  json_object_set_array_member (entry, "messages", json_array_new ());
-
-  step = cab_state_step_new (self);
-  set_leads (self, step, entry, -1);
-  cab_state_step_set (self, step, "activeLeadId", node_from_string (id));
-  cab_state_step_commit (self, step);
-
-  return id;
-}
-
-char *
-cab_state_duplicate_lead (CabState    *self,
-                          const char  *lead_id,
-                          GError     **error)
-{
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
-  JsonObject *source, *entry, *lead;
-  JsonArray *field_ids, *new_ids;
-  g_autofree char *name = NULL;
-  char *id;
-  CabStateStep *step;
-
-  g_return_val_if_fail (CAB_IS_STATE (self), NULL);
-
-  source = cab_state_find_lead_entry (self, lead_id, NULL);
-  if (source == NULL)
-    {
-      refuse (error, _("No lead has the id “%s”"), lead_id != NULL ? lead_id : "");
-      return NULL;
-    }
-
-  id = new_lead_id (self);
-  entry = cab_json_deep_copy_object (source);
-  name = g_strdup_printf (_("%s (Copy)"), json_object_get_string_member (source, "name"));
-  json_object_set_string_member (entry, "name", name);
-  lead = json_object_get_object_member (entry, "lead");
-  json_object_set_string_member (lead, "id", id);
-
-  step = cab_state_step_new (self);
-  /* The lead's own fields are copied, so that editing the copy leaves the original alone;
-   * contacts and the company are the same people in both leads, and share their fields. */
-  field_ids = json_object_get_array_member (lead, "fieldIds");
-  new_ids = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (field_ids); i++)
-    {
-      JsonObject *field = json_object_get_object_member (fields, json_array_get_string_element (field_ids, i));
-      JsonObject *copy = cab_json_deep_copy_object (field);
-      g_autofree char *field_id = g_strdup_printf ("%s-%s", id, json_object_get_string_member (field, "fieldId"));
-      g_autofree char *slot = NULL;
-
-      /* Two fields of one lead may share a fieldId in a hand-written file. */
-      while (json_object_has_member (fields, field_id))
-        {
-          char *longer = g_strconcat (field_id, "-copy", NULL);
-
-          g_free (field_id);
-          field_id = longer;
-        }
-      json_object_set_string_member (copy, "id", field_id);
-      json_array_add_string_element (new_ids, field_id);
-      slot = g_strdup_printf ("fields/%s", field_id);
-      cab_state_step_set (self, step, slot, node_from_object (copy));
-    }
-  json_object_set_array_member (lead, "fieldIds", new_ids);
-
-  set_leads (self, step, entry, -1);
-  cab_state_step_set (self, step, "activeLeadId", node_from_string (id));
-  cab_state_step_commit (self, step);
-
-  return id;
-}
-
-gboolean
-cab_state_remove_lead (CabState    *self,
-                       const char  *lead_id,
-                       GError     **error)
-{
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
-  guint index = 0;
-  CabStateStep *step;
-
-  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
-
-  if (cab_state_find_lead_entry (self, lead_id, &index) == NULL)
-    return refuse (error, _("No lead has the id “%s”"), lead_id != NULL ? lead_id : "");
-  if (json_array_get_length (leads) == 1)
-    return refuse (error, _("The cabinet needs at least one lead"));
-
-  step = cab_state_step_new (self);
-  if (g_str_equal (lead_id, cab_state_get_active_lead_id (self)))
-    {
-      /* The lead after it becomes active, or the one before when it was the last. */
-      guint next = index + 1 < json_array_get_length (leads) ? index + 1 : index - 1;
-      JsonObject *lead = json_object_get_object_member (json_array_get_object_element (leads, next), "lead");
-
-      cab_state_step_set (self, step, "activeLeadId",
-                          node_from_string (json_object_get_string_member (lead, "id")));
-    }
-  set_leads (self, step, NULL, (int) index);
   cab_state_step_commit (self, step);
 
   return TRUE;

@@ -57,6 +57,14 @@ JsonObject   *cab_state_find_lead_entry (CabState     *self,
 void          cab_state_collect_field_ids (JsonObject *lead,
                                            GHashTable *ids);
 
+/* Shared by the edits (cab-state-edit.c, cab-state-leads.c). */
+gboolean      cab_state_refuse           (GError     **error,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+JsonNode     *cab_state_node_from_object (JsonObject  *object);
+JsonNode     *cab_state_node_from_string (const char  *value);
+JsonObject   *cab_state_active_lead      (CabState    *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabStateStep, cab_state_step_free)
 
 G_END_DECLS
