@@ -358,7 +358,7 @@ main (int   argc,
   id = cab_test_add_widget (test, "edit-timer.js");
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
 
-  g_print ("Edit → subscriber called in the page → app told, %u edits each:\n", count);
+  g_print ("Edit -> subscriber called in the page -> app told, %u edits each:\n", count);
   round_trip = measure_round_trip (test, count);
   small_field = numeric_field_of_active_lead (test->state);
   small_edits = measure_edits (test, small_field, count, &small_cost);
@@ -368,13 +368,13 @@ main (int   argc,
   big_field = numeric_field_of_active_lead (test->state);
   big_edits = measure_edits (test, big_field, count, &big_cost);
 
-  report_latency ("baseline: bare app → page → app round trip", round_trip);
+  report_latency ("baseline: bare app -> page -> app round trip", round_trip);
   report_latency ("one field edit, lead of 10 fields", small_edits);
   report_latency ("one field edit, lead of 5,000 fields", big_edits);
   report_latency ("  of which the model (C), 10 fields", small_cost);
   report_latency ("  of which the model (C), 5,000 fields", big_cost);
 
-  g_print ("\nPanels (a 420×800 window, to the painted frame):\n");
+  g_print ("\nPanels (a 420x800 window, to the painted frame):\n");
   small_state = cab_state_new_default (NULL);
   /* Once each before measuring: the first page of a kind pays for its class, template and
    * styles, at any size. */
@@ -389,7 +389,7 @@ main (int   argc,
   big_authors = measure_page (test->state, cab_authors_page_new, authors_list, edit_author, "a-client");
 
   g_print ("  baseline: an idle window's frame %.1f ms\n", idle_frame);
-  g_print ("  %-28s %10s %13s %13s %13s\n", "", "open", "scroll/frame", "edit (sync)", "edit→frame");
+  g_print ("  %-28s %10s %13s %13s %13s\n", "", "open", "scroll/frame", "edit (sync)", "edit->frame");
   print_page ("Fields page, 10 fields", &small_fields);
   print_page ("Fields page, 5,000 fields", &big_fields);
   print_page ("Authors page, 4 authors", &small_authors);
