@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "cab-fields-page.h"
 #include "cab-panel-util.h"
 #include "cab-test-util.h"
 #include "cab-window.h"
@@ -263,6 +264,50 @@ test_autosave_and_restore (void)
   g_remove (aside);
 }
 
+/* Text typed into a text area and not yet applied (it waits for a pause in typing) is in the
+ * state and on disk when the window closes at once. */
+static void
+test_close_keeps_typing (void)
+{
+  WindowFixture fixture = { 0 };
+  g_autofree char *path = cab_window_autosave_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabState) restored = NULL;
+  g_autoptr(JsonNode) field = NULL;
+  JsonObjectIter iter;
+  const char *id, *textarea_id = NULL;
+  JsonNode *node;
+  GtkWidget *view;
+
+  g_remove (path);
+  window_fixture_open (&fixture, "subscribe.js");
+  json_object_iter_init (&iter, json_node_get_object (cab_state_peek (fixture.page.state, "fields")));
+  while (json_object_iter_next (&iter, &id, &node))
+    if (g_str_equal (json_object_get_string_member (json_node_get_object (node), "type"), "textarea") &&
+        cab_state_lead_has_field (fixture.page.state, id))
+      textarea_id = id;
+  g_assert_nonnull (textarea_id);
+  textarea_id = g_intern_string (textarea_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-panel", "s", "fields"));
+  cab_test_spin (100);
+  cab_fields_page_open_field (CAB_FIELDS_PAGE (gtk_widget_get_ancestor (cab_test_find_widget (GTK_WIDGET (fixture.window), "fields-list"),
+                                                                        CAB_TYPE_FIELDS_PAGE)),
+                              textarea_id);
+  view = cab_test_find_widget (GTK_WIDGET (fixture.window), "field-value");
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "typed just before closing", -1);
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  cab_test_spin (50);
+
+  restored = cab_state_new ();
+  g_assert_true (cab_state_load_file (restored, path, &error));
+  g_assert_no_error (error);
+  field = cab_state_dup_field (restored, textarea_id);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (field), "value"), ==, "typed just before closing");
+}
+
 /* A panel's refusal shows, with its reason, at the foot of the panels. */
 static void
 test_refusal_shown (void)
@@ -301,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/window-state/reset", test_reset);
   g_test_add_func ("/window-state/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/window-state/refusal-shown", test_refusal_shown);
+  g_test_add_func ("/window-state/close-keeps-typing", test_close_keeps_typing);
 
   return g_test_run ();
 }

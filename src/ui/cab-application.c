@@ -103,6 +103,11 @@ cab_application_command_line (GApplication            *application,
 
       state_file = g_application_command_line_create_file_for_arg (command_line, state_argument);
       state_path = g_file_get_path (state_file);
+      if (state_path == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", _("Only local files can be opened"));
+          return 2;
+        }
       state = cab_state_new ();
       if (!cab_state_load_file (state, state_path, &error))
         {
@@ -136,7 +141,12 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing each window (rather than quitting the loop under them) lets them save what the
+   * panels hold and write the autosave; the application ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static void

@@ -626,6 +626,16 @@ cab_fields_page_constructed (GObject *object)
   reload_fields (self);
 }
 
+/* Applies what the open editor still holds (a text area waits for a pause in typing). */
+void
+cab_fields_page_flush (CabFieldsPage *self)
+{
+  g_return_if_fail (CAB_IS_FIELDS_PAGE (self));
+
+  if (self->editor != NULL)
+    cab_field_editor_flush (self->editor);
+}
+
 static void
 cab_fields_page_dispose (GObject *object)
 {

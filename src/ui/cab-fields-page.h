@@ -64,5 +64,6 @@ void         cab_fields_page_open_field    (CabFieldsPage *self,
 /* The id of the field whose editor is shown, or NULL when the list is. */
 const char  *cab_fields_page_get_open_field (CabFieldsPage *self);
 GtkListView *cab_fields_page_get_list_view (CabFieldsPage *self);
+void         cab_fields_page_flush         (CabFieldsPage *self);
 
 G_END_DECLS

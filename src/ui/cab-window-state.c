@@ -467,15 +467,25 @@ show_panel_activated (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->panel_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* What the panels still hold, into the state, and the state to disk: the process may end
+ * before the editors' or the autosave's timers would fire. */
+static void
+save_everything (CabWindow *self)
+{
+  GtkWidget *fields_slot = adw_view_stack_get_child_by_name (self->panel_stack, "fields");
+  GtkWidget *fields_page = fields_slot != NULL ? adw_bin_get_child (ADW_BIN (fields_slot)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fields_page != NULL)
+    cab_fields_page_flush (CAB_FIELDS_PAGE (fields_page));
+  if (self->autosave != NULL && !cab_autosave_flush (self->autosave, &error))
+    g_warning ("The state could not be autosaved: %s", error->message);
+}
+
 static gboolean
 on_close_request (CabWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The pending write, now: the process may end before its timer would fire. */
-  if (!cab_autosave_flush (self->autosave, &error))
-    g_warning ("The state could not be autosaved: %s", error->message);
-
+  save_everything (self);
   return FALSE;
 }
 
@@ -598,8 +608,8 @@ void
 cab_window_state_dispose (CabWindow *self)
 {
   g_clear_handle_id (&self->panels_timeout, g_source_remove);
-  if (self->autosave != NULL)
-    cab_autosave_flush (self->autosave, NULL);
+  if (self->panel_stack != NULL)
+    save_everything (self);
   g_clear_object (&self->autosave);
   g_clear_object (&self->state_file);
   g_clear_pointer (&self->lead_ids, g_ptr_array_unref);
