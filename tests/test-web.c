@@ -349,6 +349,7 @@ static const ExpectedFailure failures[] = {
   { "initlead-rejects.js", "callback-rejected", "rejected: Error: rejected in initLead", 0 },
   { "register-throws.js", "callback-threw", "registerWidgetsBarSlot threw Error: boom in registerWidgetsBarSlot", 21 },
   { "factory-throws.js", "callback-threw", "boom in the define factory", 9 },
+  { "mutates-state.js", "callback-threw", "are immutable, as in a Redux store: copy before changing", 14 },
   { "unknown-module.js", "unknown-module", "does not provide a module named \"moment\"", 0 },
 };
 

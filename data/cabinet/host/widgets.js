@@ -52,7 +52,14 @@
     return run;
   }
 
+  // JavaScriptCore's words for a write to a frozen object.
+  const FROZEN_WRITE = /readonly|read-only|not extensible|Unable to delete property/i;
+
   function describeError (error) {
+    if (error instanceof TypeError && FROZEN_WRITE.test(error.message))
+      return `${error.name}: ${error.message} (the objects getState() returns and subscribers ` +
+        'receive are immutable, as in a Redux store: copy before changing, e.g. ' +
+        '[...lead.statuses].sort())';
     if (error instanceof Error)
       return `${error.name}: ${error.message}`;
     return window.CabinetSdk.describeValue(error);
