@@ -57,7 +57,9 @@ toast (CabWindow  *self,
        const char *title,
        gboolean    offer_undo)
 {
-  AdwToast *message = adw_toast_new (title);
+  /* A toast's title is Pango markup; messages may hold file names with "&" or "<". */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *message = adw_toast_new (escaped);
 
   if (offer_undo)
     {
@@ -71,11 +73,13 @@ void
 cab_window_show_message (CabWindow  *self,
                          const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *note;
 
   g_return_if_fail (CAB_IS_WINDOW (self));
 
-  note = adw_toast_new (message);
+  escaped = g_markup_escape_text (message, -1);
+  note = adw_toast_new (escaped);
   /* Long enough to read a file name. */
   adw_toast_set_timeout (note, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, note);

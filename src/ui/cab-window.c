@@ -364,7 +364,7 @@ cab_window_add_widget (CabWindow       *self,
   id = cab_cabinet_add_widget (self->cabinet, source, &error);
   if (id == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      cab_window_show_message (self, error->message);
       return;
     }
 
