@@ -29,7 +29,7 @@ static const Member address_members[] = {
 
 /* "field-name" is the field's own name, so the entity's name is "field-legal-name". */
 static const Member legal_members[] = {
-  { "name", "field-legal-name", N_("Name") },
+  { "name", "field-legal-name", N_("Legal Name") },
   { "entity_type", "field-entity_type", N_("Entity Type") },
   { "vat_id", "field-vat_id", N_("VAT ID") },
   { "kpp", "field-kpp", N_("KPP") },
