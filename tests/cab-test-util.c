@@ -148,7 +148,14 @@ cab_test_wait_widget (CabTestCabinet *test,
       if (info != NULL && g_strcmp0 (info->state, "loading") != 0)
         return info;
       if (deadline_passed (start))
-        g_error ("widget %s is still %s", id, info != NULL ? info->state : "unknown to the app");
+        {
+          g_autoptr(JsonNode) page = cab_test_run_js (test, "return JSON.stringify({ visibility: document.visibilityState, "
+                                                      "ready: document.readyState, log: window.__testLog || null, "
+                                                      "scripts: Array.from(document.scripts).map((s) => s.src), "
+                                                      "entries: performance.getEntriesByType('resource').map((e) => e.name + ' ' + Math.round(e.duration)) });");
+          g_error ("widget %s is still %s; the page: %s", id, info != NULL ? info->state : "unknown to the app",
+                   json_node_get_string (page));
+        }
       g_main_context_iteration (NULL, TRUE);
     }
 }
