@@ -133,7 +133,7 @@ test_changes_and_lead_switch (void)
   g_signal_connect (state, "changed", G_CALLBACK (count_changes), seen);
 
   json_object_set_string_member (json_node_get_object (sys), "lang", "en");
-  g_assert_true (cab_state_set_entity (state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (state, sys, &error));
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "sys");
 
@@ -152,27 +152,42 @@ test_changes_and_lead_switch (void)
   g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, "18342277");
 }
 
-/* An entity of the wrong shape is refused with the path of the problem, and nothing changes. */
-static void
-test_invalid_entities (void)
+/* A value of the wrong shape is refused with the path of the problem, and nothing changes. */
+static gboolean
+set_value (CabState    *state,
+           const char  *what,
+           JsonNode    *value,
+           GError     **error)
 {
-  static const struct { const char *entity, *json, *path; } cases[] = {
+  if (g_str_equal (what, "sys"))
+    return cab_state_set_sys (state, value, error);
+  if (g_str_equal (what, "lead"))
+    return cab_state_set_lead (state, value, error);
+  if (g_str_equal (what, "author"))
+    return cab_state_set_author (state, value, error);
+  g_assert_cmpstr (what, ==, "field");
+  return cab_state_set_field (state, "18342201-512001", value, error);
+}
+
+static void
+test_invalid_values (void)
+{
+  static const struct { const char *what, *json, *path; } cases[] = {
     { "sys", "{\"currencySymbol\":\"₽\",\"dateFormat\":\"dd-mm-yyyy\",\"timeFormat\":\"HH:MM\",\"lang\":\"ru\","
              "\"isRemovalAvailable\":false,\"logoUrl\":\"\",\"pageTitle\":\"\"}", "sys.dateFormat" },
     { "sys", "{\"currencySymbol\":\"₽\",\"dateFormat\":\"dd.mm.yyyy\",\"timeFormat\":\"HH:MM\",\"lang\":\"de\","
              "\"isRemovalAvailable\":false,\"logoUrl\":\"\",\"pageTitle\":\"\"}", "sys.lang" },
     { "sys", "[]", "sys: expected an object" },
-    { "authors", "{\"a\":{\"id\":\"b\",\"avatar\":\"\",\"name\":\"\",\"isBot\":false,\"isClient\":false}}", "authors[\"a\"]" },
-    { "authors", "{\"a\":{\"id\":\"a\",\"avatar\":\"\",\"name\":\"\",\"isBot\":\"no\",\"isClient\":false}}", "authors[\"a\"].isBot" },
-    { "leadFields", "{\"f\":{\"id\":\"f\",\"fieldId\":\"1\",\"fieldSource\":\"lead\",\"name\":\"N\",\"type\":\"numeric\",\"value\":\"12\"}}",
-      "leadFields[\"f\"].value" },
-    { "leadFields", "{\"f\":{\"id\":\"f\",\"fieldId\":\"1\",\"fieldSource\":\"deal\",\"name\":\"N\",\"type\":\"text\",\"value\":\"\"}}",
-      "leadFields[\"f\"].fieldSource" },
+    { "author", "{\"id\":\"\",\"avatar\":\"\",\"name\":\"\",\"isBot\":false,\"isClient\":false}", "author.id: must not be empty" },
+    { "author", "{\"id\":\"a\",\"avatar\":\"\",\"name\":\"\",\"isBot\":\"no\",\"isClient\":false}", "author.isBot" },
+    { "field", "{\"id\":\"18342201-512001\",\"fieldId\":\"1\",\"fieldSource\":\"lead\",\"name\":\"N\",\"type\":\"numeric\",\"value\":\"12\"}",
+      "value: a numeric field holds a number" },
+    { "field", "{\"id\":\"18342201-512001\",\"fieldId\":\"1\",\"fieldSource\":\"deal\",\"name\":\"N\",\"type\":\"text\",\"value\":\"\"}",
+      "fieldSource" },
     { "lead", "{\"id\":\"\",\"pid\":\"\",\"isLeadLoaded\":true,\"fieldIds\":[],\"statuses\":[],\"managerId\":\"\",\"contacts\":{},\"company\":null}",
       "lead.id: must not be empty" },
     { "lead", "{\"id\":\"1\",\"pid\":\"1\",\"isLeadLoaded\":true,\"fieldIds\":[\"nope\"],\"statuses\":[],\"managerId\":\"\",\"contacts\":{},\"company\":null}",
       "lead.fieldIds[0]" },
-    { "nope", "{}", "not a public entity" },
   };
   g_autoptr(CabState) state = default_state ();
   g_autofree char *before = cab_state_to_data (state);
@@ -183,13 +198,14 @@ test_invalid_entities (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *after = NULL;
 
-      g_assert_false (cab_state_set_entity (state, cases[i].entity, value, &error));
+      g_assert_false (set_value (state, cases[i].what, value, &error));
       g_assert_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE);
       if (strstr (error->message, cases[i].path) == NULL)
         g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].path);
       after = cab_state_to_data (state);
       g_assert_cmpstr (before, ==, after);
     }
+  g_assert_false (cab_state_can_undo (state));
 }
 
 /* Malformed documents: each is refused with the file's name and where the problem is. */
@@ -373,7 +389,7 @@ main (int   argc,
   g_test_add_func ("/core/fixture-complete", test_fixture_complete);
   g_test_add_func ("/core/round-trip", test_round_trip);
   g_test_add_func ("/core/changes-and-lead-switch", test_changes_and_lead_switch);
-  g_test_add_func ("/core/invalid-entities", test_invalid_entities);
+  g_test_add_func ("/core/invalid-values", test_invalid_values);
   g_test_add_func ("/core/malformed-documents", test_malformed_documents);
   g_test_add_func ("/core/jwt-rfc7515", test_jwt_rfc7515);
   g_test_add_func ("/core/minted-token", test_minted_token);

@@ -293,6 +293,8 @@ test_refusals (void)
   g_autoptr(JsonNode) lead = cab_state_dup_entity (state, CAB_ENTITY_LEAD);
   g_autoptr(JsonNode) numeric = field_with_value (state, "18342201-512001", "\"12a\"");
   g_autoptr(JsonNode) url = NULL;
+  g_autoptr(JsonNode) sys = cab_state_dup_entity (state, CAB_ENTITY_SYS);
+  g_autoptr(JsonNode) author = cab_json_deep_copy (json_object_get_member (json_node_get_object (cab_state_peek (state, "authors")), "a-bot"));
   static const char *url_id = NULL;
   JsonObjectIter iter;
   const char *id;
@@ -321,6 +323,19 @@ test_refusals (void)
   g_clear_error (&error);
   g_assert_false (cab_state_set_field (state, url_id, url, &error));
   g_assert_nonnull (strstr (error->message, "not an absolute URL"));
+  g_clear_error (&error);
+  /* The logo and avatars are checked like url fields, with the same words as the panels. */
+  json_object_set_string_member (json_node_get_object (sys), "logoUrl", "logo.png");
+  g_assert_false (cab_state_set_sys (state, sys, &error));
+  g_assert_cmpstr (error->message, ==, "sys.logoUrl: “logo.png” is not an absolute URL");
+  g_clear_error (&error);
+  json_object_set_string_member (json_node_get_object (author), "avatar", "https://");
+  g_assert_false (cab_state_set_author (state, author, &error));
+  g_assert_cmpstr (error->message, ==, "author.avatar: The URL “https://” names no host");
+  g_clear_error (&error);
+  json_object_set_string_member (json_node_get_object (author), "avatar", "data:image/png;base64");
+  g_assert_false (cab_state_set_author (state, author, &error));
+  g_assert_nonnull (strstr (error->message, "has no comma before the data"));
   g_clear_error (&error);
   g_assert_false (cab_state_set_account_id (state, "", &error));
   g_clear_error (&error);

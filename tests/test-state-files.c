@@ -27,12 +27,12 @@ static const struct
   { "wrong-format.json", ": format: expected \"cabinet-inspector-state\": this is not a Cabinet Inspector state file" },
   { "version-2.json", ": version: expected 1" },
   { "empty-account-id.json", ": (document).accountId: must not be empty" },
-  { "bad-date-format.json", ": sys.dateFormat: “dd-mm-yyyy” is not one of “dd/mm/yyyy\", \"mm/dd/yyyy\", \"dd.mm.yyyy\", \"yyyy/mm/dd”" },
+  { "bad-date-format.json", ": sys.dateFormat: “dd-mm-yyyy” is not one of “dd/mm/yyyy”, “mm/dd/yyyy”, “dd.mm.yyyy”, “yyyy/mm/dd”" },
   { "author-id-differs-from-key.json", ": authors[\"a1\"]: its id “a2” differs from its key" },
   { "contact-key-differs.json", ": contacts[\"5501\"]: its id “5502” differs from its key" },
-  { "unknown-field-type.json", ": fields[\"f1\"].type: “money” is not one of “text\", \"numeric\", \"checkbox\", \"date\", \"select\", \"multiselect\", \"url\", "
-    "\"textarea\", \"radiobutton\", \"streetaddress\", \"smartAddress\", \"legalEntity\", \"birthday\", \"dateTime\", "
-    "\"multitext\", \"budget”" },
+  { "unknown-field-type.json", ": fields[\"f1\"].type: “money” is not one of “text”, “numeric”, “checkbox”, “date”, “select”, "
+    "“multiselect”, “url”, “textarea”, “radiobutton”, “streetaddress”, “smartAddress”, “legalEntity”, “birthday”, "
+    "“dateTime”, “multitext”, “budget”" },
   { "numeric-holds-string.json", ": fields[\"f1\"].value: a numeric field holds a number" },
   { "checkbox-holds-number.json", ": fields[\"f1\"].value: a checkbox field holds true or false" },
   { "url-not-a-link.json", ": fields[\"f1\"].value: “docs/spec.pdf” is not an absolute URL" },

@@ -76,7 +76,7 @@ test_documented_shape (void)
     g_autoptr(GError) error = NULL;
 
     json_object_set_string_member (json_node_get_object (sys), "timeFormat", "h:MM TT");
-    g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+    g_assert_true (cab_state_set_sys (test->state, sys, &error));
     g_assert_no_error (error);
     cab_cabinet_reload_widgets (test->cabinet);
     json_object_unref (wait_result (test, id, "r.text === 'Hello at 2:05 PM'"));
@@ -197,7 +197,6 @@ test_subscribe (void)
   g_autofree char *id = cab_test_add_widget (test, "subscribe.js");
   g_autoptr(JsonObject) result = NULL;
   g_autoptr(JsonNode) sys = NULL;
-  g_autoptr(JsonNode) authors = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
@@ -212,7 +211,7 @@ test_subscribe (void)
   /* One edit of sys: its subscribers are called exactly once with the new value; others not. */
   sys = cab_state_dup_entity (test->state, CAB_ENTITY_SYS);
   json_object_set_string_member (json_node_get_object (sys), "currencySymbol", "$");
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (test->state, sys, &error));
   g_assert_no_error (error);
   g_clear_pointer (&result, json_object_unref);
   result = wait_result (test, id, "r.calls.length === 2");
@@ -222,9 +221,7 @@ test_subscribe (void)
                    ==, "$");
   g_assert_cmpint (count_calls (result, "authors"), ==, 0);
 
-  authors = cab_state_dup_entity (test->state, CAB_ENTITY_AUTHORS);
-  json_object_remove_member (json_node_get_object (authors), "a-bot");
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_AUTHORS, authors, &error));
+  g_assert_true (cab_state_remove_author (test->state, "a-bot", &error));
   g_clear_pointer (&result, json_object_unref);
   result = wait_result (test, id, "r.calls.length === 3");
   g_assert_cmpint (count_calls (result, "authors"), ==, 1);
@@ -235,7 +232,7 @@ test_subscribe (void)
   /* After unsubscribing, edits reach no callback. */
   json_node_unref (cab_test_run_js (test, "window.__subscribeWidget.unsubscribeAll();"));
   json_object_set_string_member (json_node_get_object (sys), "currencySymbol", "€");
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (test->state, sys, &error));
   /* The edit has reached the page, and no callback has run for it. */
   cab_test_wait_js (test, "window.CabinetSdk.getEntity('sys').currencySymbol === '€'");
   g_clear_pointer (&result, json_object_unref);
@@ -577,7 +574,7 @@ test_edit_during_page_load (void)
 
   cab_cabinet_reload_page (test->cabinet);
   json_object_set_string_member (json_node_get_object (sys), "currencySymbol", "¥");
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (test->state, sys, &error));
   g_assert_no_error (error);
   cab_test_wait_ready (test);
 
@@ -607,7 +604,7 @@ set_currency (CabTestCabinet *test,
   g_autofree char *arrived = g_strdup_printf ("window.CabinetSdk.getEntity('sys').currencySymbol === '%s'", symbol);
 
   json_object_set_string_member (json_node_get_object (sys), "currencySymbol", symbol);
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (test->state, sys, &error));
   g_assert_no_error (error);
   cab_test_wait_js (test, arrived);
 }
@@ -658,7 +655,7 @@ test_edit_during_lead_switch (void)
   g_assert_true (cab_state_set_active_lead (test->state, "18342201", &error));
   sys = cab_state_dup_entity (test->state, CAB_ENTITY_SYS);
   json_object_set_string_member (json_node_get_object (sys), "currencySymbol", "₸");
-  g_assert_true (cab_state_set_entity (test->state, CAB_ENTITY_SYS, sys, &error));
+  g_assert_true (cab_state_set_sys (test->state, sys, &error));
   g_assert_no_error (error);
 
   json_node_unref (cab_test_run_js (test, "await window.CabinetWidgets.whenIdle();"));

@@ -218,21 +218,7 @@ cab_autosave_new (CabState   *state,
   return g_object_new (CAB_TYPE_AUTOSAVE, "state", state, "path", path, NULL);
 }
 
-CabState *
-cab_autosave_get_state (CabAutosave *self)
-{
-  g_return_val_if_fail (CAB_IS_AUTOSAVE (self), NULL);
 
-  return self->state;
-}
-
-const char *
-cab_autosave_get_path (CabAutosave *self)
-{
-  g_return_val_if_fail (CAB_IS_AUTOSAVE (self), NULL);
-
-  return self->path;
-}
 
 gboolean
 cab_autosave_is_pending (CabAutosave *self)

@@ -31,8 +31,6 @@ G_DECLARE_FINAL_TYPE (CabAutosave, cab_autosave, CAB, AUTOSAVE, GObject)
 
 CabAutosave *cab_autosave_new         (CabState     *state,
                                        const char   *path);
-CabState    *cab_autosave_get_state   (CabAutosave  *self);
-const char  *cab_autosave_get_path    (CabAutosave  *self);
 gboolean     cab_autosave_is_pending  (CabAutosave  *self);
 /* Writes now if a write is pending (TRUE when there was nothing to write). */
 gboolean     cab_autosave_flush       (CabAutosave  *self,

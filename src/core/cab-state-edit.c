@@ -12,14 +12,6 @@
 #include "cab-json.h"
 #include "cab-state-private.h"
 
-#define document cab_state_document
-
-static const char * const field_types[] = {
-  "text", "numeric", "checkbox", "date", "select", "multiselect", "url", "textarea",
-  "radiobutton", "streetaddress", "smartAddress", "legalEntity", "birthday", "dateTime",
-  "multitext", "budget", NULL
-};
-
 gboolean
 cab_state_refuse (GError    **error,
                   const char *format,
@@ -105,7 +97,7 @@ commit_lead (CabState    *self,
              JsonObject  *lead,
              GError     **error)
 {
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *fields = json_object_get_object_member (cab_state_document (self), "fields");
   g_autoptr(JsonNode) node = cab_state_node_from_object (lead);
   const char *new_id;
   CabStateStep *step;
@@ -205,7 +197,7 @@ cab_state_set_field (CabState    *self,
                      JsonNode    *field,
                      GError     **error)
 {
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *fields = json_object_get_object_member (cab_state_document (self), "fields");
   JsonObject *old_field, *new_field;
   g_autofree char *path = NULL;
   g_autofree char *slot = NULL;
@@ -240,7 +232,7 @@ cab_state_set_field (CabState    *self,
 static gboolean
 is_field_type (const char *type)
 {
-  return type != NULL && g_strv_contains (field_types, type);
+  return type != NULL && g_strv_contains (cab_state_field_types, type);
 }
 
 /* What a new field of each type holds (docs/state-format.md). */
@@ -325,7 +317,7 @@ cab_state_add_field (CabState    *self,
                      const char  *name,
                      GError     **error)
 {
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *fields = json_object_get_object_member (cab_state_document (self), "fields");
   g_autoptr(JsonObject) lead = NULL;
   JsonObject *owner = NULL, *field;
   g_autofree char *number = NULL;
@@ -418,7 +410,7 @@ static gboolean
 field_used_elsewhere (CabState   *self,
                       const char *field_id)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
   const char *active_id = cab_state_get_active_lead_id (self);
 
   for (guint i = 0; i < json_array_get_length (leads); i++)
@@ -533,7 +525,7 @@ cab_state_add_author (CabState *self)
 
   g_return_val_if_fail (CAB_IS_STATE (self), NULL);
 
-  authors = json_object_get_object_member (document (self), "authors");
+  authors = json_object_get_object_member (cab_state_document (self), "authors");
   id = unused_key (authors, "a-");
   author = json_object_new ();
   json_object_set_string_member (author, "id", id);
@@ -557,14 +549,14 @@ cab_state_remove_author (CabState    *self,
                          const char  *author_id,
                          GError     **error)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
   g_autofree char *slot = NULL;
   CabStateStep *step;
 
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
   g_return_val_if_fail (author_id != NULL, FALSE);
 
-  if (!json_object_has_member (json_object_get_object_member (document (self), "authors"), author_id))
+  if (!json_object_has_member (json_object_get_object_member (cab_state_document (self), "authors"), author_id))
     return cab_state_refuse (error, _("No author has the id “%s”"), author_id);
 
   step = cab_state_step_new (self);
@@ -619,7 +611,7 @@ cab_state_add_contact (CabState    *self,
                        const char  *name,
                        GError     **error)
 {
-  JsonObject *people = json_object_get_object_member (document (self), "contacts");
+  JsonObject *people = json_object_get_object_member (cab_state_document (self), "contacts");
   g_autoptr(JsonObject) lead = NULL;
   JsonObject *display, *contact;
   g_autofree char *slot = NULL;
@@ -662,7 +654,7 @@ cab_state_set_contact_name (CabState    *self,
                             const char  *name,
                             GError     **error)
 {
-  JsonObject *people = json_object_get_object_member (document (self), "contacts");
+  JsonObject *people = json_object_get_object_member (cab_state_document (self), "contacts");
   JsonObject *display;
   g_autofree char *slot = NULL;
   CabStateStep *step;

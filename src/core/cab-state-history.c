@@ -490,10 +490,3 @@ cab_state_can_redo (CabState *self)
   return self->redo_steps->len > 0;
 }
 
-void
-cab_state_history_clear (CabState *self)
-{
-  g_ptr_array_set_size (self->undo_steps, 0);
-  g_ptr_array_set_size (self->redo_steps, 0);
-  cab_state_notify_history (self);
-}

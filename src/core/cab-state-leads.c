@@ -8,13 +8,11 @@
 #include "cab-json.h"
 #include "cab-state-private.h"
 
-#define document cab_state_document
-
 /* A lead id no lead has: one more than the largest numeric one. */
 static char *
 new_lead_id (CabState *self)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
   guint64 largest = 0;
 
   for (guint i = 0; i < json_array_get_length (leads); i++)
@@ -36,7 +34,7 @@ set_leads (CabState     *self,
            JsonObject   *extra,
            int           removed)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
   JsonArray *copy = json_array_new ();
   JsonNode *node;
 
@@ -100,7 +98,7 @@ cab_state_duplicate_lead (CabState    *self,
                           const char  *lead_id,
                           GError     **error)
 {
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *fields = json_object_get_object_member (cab_state_document (self), "fields");
   JsonObject *source, *entry, *lead;
   JsonArray *field_ids, *new_ids;
   g_autofree char *name = NULL;
@@ -162,7 +160,7 @@ cab_state_remove_lead (CabState    *self,
                        const char  *lead_id,
                        GError     **error)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
   guint index = 0;
   CabStateStep *step;
 

@@ -43,7 +43,6 @@ void          cab_state_step_set        (CabState     *self,
 void          cab_state_step_commit     (CabState     *self,
                                          CabStateStep *step);
 void          cab_state_step_free       (CabStateStep *step);
-void          cab_state_history_clear   (CabState     *self);
 void          cab_state_emit_changed    (CabState     *self,
                                          const char   *what,
                                          const char   *key);

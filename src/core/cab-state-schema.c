@@ -5,13 +5,14 @@
 #include <math.h>
 
 #include "cab-error.h"
+#include "cab-url.h"
 #include "cab-state-private.h"
 
 static const char * const date_formats[] = { "dd/mm/yyyy", "mm/dd/yyyy", "dd.mm.yyyy", "yyyy/mm/dd", NULL };
 static const char * const time_formats[] = { "h:MM TT", "HH:MM", NULL };
 static const char * const langs[] = { "ru", "en", "es", "pt", NULL };
 static const char * const field_sources[] = { "lead", "contacts", "company", NULL };
-static const char * const field_types[] = {
+const char * const cab_state_field_types[] = {
   "text", "numeric", "checkbox", "date", "select", "multiselect", "url", "textarea",
   "radiobutton", "streetaddress", "smartAddress", "legalEntity", "birthday", "dateTime",
   "multitext", "budget", NULL
@@ -114,7 +115,7 @@ check_one_of (JsonObject         *object,
     return TRUE;
 
   member_path = g_strdup_printf ("%s.%s", path, member);
-  choices = g_strjoinv ("\", \"", (char **) allowed);
+  choices = g_strjoinv ("”, “", (char **) allowed);
   return fail (error, member_path, _("“%s” is not one of “%s”"),
                json_object_get_string_member (object, member), choices);
 }
@@ -176,6 +177,25 @@ check_keyed_by_id (JsonObject *map,
   return TRUE;
 }
 
+/* A string member holding an empty string or a URL (cab_url_check). */
+static gboolean
+check_url (JsonObject *object,
+           const char *path,
+           const char *member,
+           GError    **error)
+{
+  g_autoptr(GError) url_error = NULL;
+  g_autofree char *member_path = NULL;
+
+  if (!check_string (object, path, member, FALSE, error))
+    return FALSE;
+  if (cab_url_check (json_object_get_string_member (object, member), &url_error))
+    return TRUE;
+
+  member_path = g_strdup_printf ("%s.%s", path, member);
+  return fail (error, member_path, "%s", url_error->message);
+}
+
 static gboolean
 check_sys (JsonObject *sys,
            const char *path,
@@ -186,7 +206,7 @@ check_sys (JsonObject *sys,
          check_one_of (sys, path, "timeFormat", time_formats, error) &&
          check_one_of (sys, path, "lang", langs, error) &&
          check_boolean (sys, path, "isRemovalAvailable", error) &&
-         check_string (sys, path, "logoUrl", FALSE, error) &&
+         check_url (sys, path, "logoUrl", error) &&
          check_string (sys, path, "pageTitle", FALSE, error);
 }
 
@@ -195,7 +215,7 @@ check_author (JsonObject *author,
               const char *path,
               GError    **error)
 {
-  return check_string (author, path, "avatar", FALSE, error) &&
+  return check_url (author, path, "avatar", error) &&
          check_string (author, path, "name", FALSE, error) &&
          check_boolean (author, path, "isBot", error) &&
          check_boolean (author, path, "isClient", error);
@@ -257,11 +277,9 @@ check_field_value (JsonObject *field,
     {
       return fail (error, value_path, _("a %s field holds a string"), type);
     }
-  else if (g_str_equal (type, "url") && *json_node_get_string (value) != '\0' &&
-           !g_uri_is_valid (json_node_get_string (value), G_URI_FLAGS_NONE, NULL))
+  else if (g_str_equal (type, "url"))
     {
-      /* An empty url field is a field nobody filled in; anything else must be a link. */
-      return fail (error, value_path, _("“%s” is not an absolute URL"), json_node_get_string (value));
+      return check_url (field, path, "value", error);
     }
 
   return TRUE;
@@ -275,7 +293,7 @@ check_field (JsonObject *field,
   return check_string (field, path, "fieldId", FALSE, error) &&
          check_one_of (field, path, "fieldSource", field_sources, error) &&
          check_string (field, path, "name", FALSE, error) &&
-         check_one_of (field, path, "type", field_types, error) &&
+         check_one_of (field, path, "type", cab_state_field_types, error) &&
          check_field_value (field, path, error);
 }
 

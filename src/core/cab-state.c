@@ -266,15 +266,13 @@ cab_state_document (CabState *self)
   return json_node_get_object (self->root);
 }
 
-#define document cab_state_document
-
 /* The leads[] entry of the lead with this id (and its index), or NULL. */
 JsonObject *
 cab_state_find_lead_entry (CabState   *self,
                            const char *lead_id,
                            guint      *index)
 {
-  JsonArray *leads = json_object_get_array_member (document (self), "leads");
+  JsonArray *leads = json_object_get_array_member (cab_state_document (self), "leads");
 
   for (guint i = 0; i < json_array_get_length (leads); i++)
     {
@@ -353,7 +351,7 @@ static JsonNode *
 dup_lead_fields (CabState *self)
 {
   JsonObject *lead = json_object_get_object_member (active_lead_entry (self), "lead");
-  JsonObject *fields = json_object_get_object_member (document (self), "fields");
+  JsonObject *fields = json_object_get_object_member (cab_state_document (self), "fields");
   JsonObject *contacts = json_object_get_object_member (lead, "contacts");
   JsonNode *company = json_object_get_member (lead, "company");
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -400,7 +398,7 @@ cab_state_dup_entity (CabState   *self,
   g_return_val_if_fail (self->root != NULL, NULL);
 
   if (g_strcmp0 (entity, CAB_ENTITY_SYS) == 0 || g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0)
-    return cab_json_deep_copy (json_object_get_member (document (self), entity));
+    return cab_json_deep_copy (json_object_get_member (cab_state_document (self), entity));
   if (g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0)
     return cab_json_deep_copy (json_object_get_member (active_lead_entry (self), "lead"));
   if (g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0)
@@ -445,9 +443,9 @@ cab_state_dup_view (CabState *self)
   json_object_set_string_member (result, "leadName", json_object_get_string_member (entry, "name"));
   json_object_set_member (result, "messages", cab_json_deep_copy (json_object_get_member (entry, "messages")));
   json_object_set_member (result, "contacts",
-                          cab_json_deep_copy (json_object_get_member (document (self), "contacts")));
+                          cab_json_deep_copy (json_object_get_member (cab_state_document (self), "contacts")));
 
-  leads = json_object_get_array_member (document (self), "leads");
+  leads = json_object_get_array_member (cab_state_document (self), "leads");
   for (guint i = 0; i < json_array_get_length (leads); i++)
     {
       JsonObject *lead_entry = json_array_get_object_element (leads, i);
@@ -491,7 +489,7 @@ cab_state_get_account_id (CabState *self)
 {
   g_return_val_if_fail (CAB_IS_STATE (self), NULL);
 
-  return json_object_get_string_member (document (self), "accountId");
+  return json_object_get_string_member (cab_state_document (self), "accountId");
 }
 
 const char *
@@ -499,7 +497,7 @@ cab_state_get_active_lead_id (CabState *self)
 {
   g_return_val_if_fail (CAB_IS_STATE (self), NULL);
 
-  return json_object_get_string_member (document (self), "activeLeadId");
+  return json_object_get_string_member (cab_state_document (self), "activeLeadId");
 }
 
 gboolean
@@ -521,66 +519,10 @@ cab_state_set_active_lead (CabState    *self,
   /* Switching leads is where the user looks, not an edit of the scenario: it is not undone,
    * and it is the one change made in place (history keeps whole documents by reference, so
    * an undone file load may come back with the lead active now, which is what one wants). */
-  json_object_set_string_member (document (self), "activeLeadId", lead_id);
+  json_object_set_string_member (cab_state_document (self), "activeLeadId", lead_id);
   cab_state_emit_changed (self, "active-lead", NULL);
 
   return TRUE;
-}
-
-/* Replaces one public entity with a value of the right shape (the tests' and the page
- * protocol's way in; the panels use the narrower edits of cab-state-edit.c). For leadFields,
- * the fields given are replaced one by one. */
-gboolean
-cab_state_set_entity (CabState    *self,
-                      const char  *entity,
-                      JsonNode    *value,
-                      GError     **error)
-{
-  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  if (g_strcmp0 (entity, CAB_ENTITY_SYS) == 0)
-    return cab_state_set_sys (self, value, error);
-  if (g_strcmp0 (entity, CAB_ENTITY_LEAD) == 0)
-    return cab_state_set_lead (self, value, error);
-  if (g_strcmp0 (entity, CAB_ENTITY_LEAD_FIELDS) == 0 || g_strcmp0 (entity, CAB_ENTITY_AUTHORS) == 0)
-    {
-      JsonObject *fields = json_object_get_object_member (document (self), "fields");
-      g_autoptr(GList) ids = NULL;
-      CabStateStep *step;
-      const char *map = g_str_equal (entity, CAB_ENTITY_AUTHORS) ? "authors" : "fields";
-
-      if (!cab_state_schema_check_entity (entity, value, fields, error))
-        return FALSE;
-
-      step = cab_state_step_new (self);
-      ids = json_object_get_members (json_node_get_object (value));
-      for (const GList *l = ids; l != NULL; l = l->next)
-        {
-          g_autofree char *slot = g_strdup_printf ("%s/%s", map, (char *) l->data);
-
-          cab_state_step_set (self, step, slot,
-                              cab_json_deep_copy (json_object_get_member (json_node_get_object (value), l->data)));
-        }
-      /* Authors no longer named are gone; fields stay, other leads may show them. */
-      if (g_str_equal (map, "authors"))
-        {
-          g_autoptr(GList) old_ids = json_object_get_members (json_object_get_object_member (document (self), "authors"));
-
-          for (const GList *l = old_ids; l != NULL; l = l->next)
-            if (!json_object_has_member (json_node_get_object (value), l->data))
-              {
-                g_autofree char *slot = g_strdup_printf ("authors/%s", (char *) l->data);
-
-                cab_state_step_set (self, step, slot, NULL);
-              }
-        }
-      cab_state_step_commit (self, step);
-      return TRUE;
-    }
-
-  g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("“%s” is not a public entity"), entity);
-  return FALSE;
 }
 
 JsonNode *
@@ -597,10 +539,10 @@ cab_state_peek (CabState   *self,
       guint index = 0;
 
       cab_state_find_lead_entry (self, cab_state_get_active_lead_id (self), &index);
-      return json_array_get_element (json_object_get_array_member (document (self), "leads"), index);
+      return json_array_get_element (json_object_get_array_member (cab_state_document (self), "leads"), index);
     }
 
-  return json_object_get_member (document (self), what);
+  return json_object_get_member (cab_state_document (self), what);
 }
 
 JsonNode *
@@ -611,7 +553,7 @@ cab_state_dup_field (CabState   *self,
 
   g_return_val_if_fail (CAB_IS_STATE (self), NULL);
 
-  field = json_object_get_member (json_object_get_object_member (document (self), "fields"), field_id);
+  field = json_object_get_member (json_object_get_object_member (cab_state_document (self), "fields"), field_id);
   return field != NULL ? cab_json_deep_copy (field) : NULL;
 }
 
@@ -689,7 +631,7 @@ cab_state_mint_token (CabState   *self,
 
   g_return_val_if_fail (CAB_IS_STATE (self), NULL);
 
-  integration = json_object_get_object_member (document (self), "integration");
+  integration = json_object_get_object_member (cab_state_document (self), "integration");
   secret = json_object_get_string_member (integration, "clientSecret");
   entry = find_lead_entry (self, lead_id != NULL ? lead_id : cab_state_get_active_lead_id (self));
   if (secret == NULL || *secret == '\0' || entry == NULL)

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define CAB_ENTITY_LEAD_FIELDS "leadFields"
 #define CAB_ENTITY_AUTHORS     "authors"
 
+/* The FIELD_TYPES values of SPEC §2, in the SDK's order, NULL-terminated. */
+extern const char * const cab_state_field_types[];
+
 #define CAB_TYPE_STATE (cab_state_get_type ())
 
 G_DECLARE_FINAL_TYPE (CabState, cab_state, CAB, STATE, GObject)
@@ -37,10 +40,6 @@ const char *cab_state_get_account_id      (CabState    *self);
 const char *cab_state_get_active_lead_id  (CabState    *self);
 gboolean    cab_state_set_active_lead     (CabState    *self,
                                            const char  *lead_id,
-                                           GError     **error);
-gboolean    cab_state_set_entity          (CabState    *self,
-                                           const char  *entity,
-                                           JsonNode    *value,
                                            GError     **error);
 
 char       *cab_state_mint_token          (CabState    *self,

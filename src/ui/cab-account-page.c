@@ -9,6 +9,7 @@
 
 #include "cab-account-page.h"
 #include "cab-panel-util.h"
+#include "cab-url.h"
 
 struct _CabAccountPage
 {
@@ -321,27 +322,17 @@ commit_sys_member (CabAccountPage *self,
 static char *
 check_logo_url (const char *text)
 {
-  g_autofree char *scheme = g_uri_parse_scheme (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scheme = NULL;
 
-  if (*text == '\0')
+  if (!cab_url_check (text, &error))
+    return g_strdup (error->message);
+
+  /* Something an <img> shows: not a mailto: or a javascript: URL. */
+  scheme = g_uri_parse_scheme (text);
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+      g_ascii_strcasecmp (scheme, "data") == 0)
     return NULL;
-  if (scheme == NULL)
-    return g_strdup_printf (_("Not a URL: “%s”"), text);
-
-  if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-
-      if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-        return g_strdup_printf (_("Not a URL: “%s”"), text);
-      return NULL;
-    }
-  if (g_ascii_strcasecmp (scheme, "data") == 0)
-    {
-      if (strchr (text, ',') == NULL)
-        return g_strdup_printf (_("Not a data URL (no comma before the data): “%s”"), text);
-      return NULL;
-    }
 
   return g_strdup_printf (_("The logo must be an http, https or data URL: “%s”"), text);
 }

@@ -13,6 +13,7 @@
 #include "cab-authors-page.h"
 #include "cab-avatar-loader.h"
 #include "cab-panel-util.h"
+#include "cab-url.h"
 
 struct _CabAuthorsPage
 {
@@ -405,43 +406,17 @@ on_name_apply (CabAuthorsPage *self,
   commit_member (self, GTK_WIDGET (row), "name", json_node_init_string (json_node_alloc (), text));
 }
 
-/* An avatar is empty (the initials) or an absolute URL; which schemes the cabinet page can
- * load is its own business, and the preview says when it cannot show one. */
-static char *
-check_avatar_url (const char *text)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (text);
-
-  if (*text == '\0')
-    return NULL;
-  if (scheme == NULL)
-    return g_strdup_printf (_("Not a URL: “%s”"), text);
-  if (g_ascii_strcasecmp (scheme, "data") == 0)
-    return strchr (text, ',') == NULL
-           ? g_strdup_printf (_("Not a data URL (no comma before the data): “%s”"), text)
-           : NULL;
-
-  {
-    g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-    gboolean web = g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
-
-    if (uri == NULL || (web && (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')))
-      return g_strdup_printf (_("Not a URL: “%s”"), text);
-  }
-
-  return NULL;
-}
 
 static void
 on_avatar_apply (CabAuthorsPage *self,
                  AdwEntryRow    *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *problem = check_avatar_url (text);
+  g_autoptr(GError) error = NULL;
 
-  if (problem != NULL)
+  if (!cab_url_check (text, &error))
     {
-      cab_panel_row_set_error (GTK_WIDGET (row), problem);
+      cab_panel_row_set_error (GTK_WIDGET (row), error->message);
       return;
     }
 

@@ -101,10 +101,10 @@ on_confirm (CabFieldAddPopover *self)
   g_autoptr(GError) error = NULL;
 
   if (owner == GTK_INVALID_LIST_POSITION || owner >= self->owners->len ||
-      type_index == GTK_INVALID_LIST_POSITION || type_index >= g_strv_length ((char **) cab_field_types ()))
+      type_index == GTK_INVALID_LIST_POSITION || type_index >= g_strv_length ((char **) cab_state_field_types))
     return;
 
-  type = cab_field_types ()[type_index];
+  type = cab_state_field_types[type_index];
   if (g_str_equal (g_ptr_array_index (self->owners, owner), "company"))
     {
       source = "company";
@@ -245,7 +245,7 @@ cab_field_add_popover_init (CabFieldAddPopover *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->owners = g_ptr_array_new_with_free_func (g_free);
 
-  for (const char * const *type = cab_field_types (); *type != NULL; type++)
+  for (const char * const *type = cab_state_field_types; *type != NULL; type++)
     gtk_string_list_append (types, cab_field_type_get_label (*type));
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cab-field-editor-private.h"
+#include "cab-url.h"
 
 #define SECONDS_PER_DAY ((gint64) 24 * 60 * 60)
 /* How long multi-line text waits for a pause in typing before it is applied. */
@@ -33,7 +34,7 @@ on_string_changed (GtkEditable    *editable,
 
   if (self->updating > 0)
     return;
-  if (g_str_equal (self->type, "url") && !cab_field_check_url (text, &error))
+  if (g_str_equal (self->type, "url") && !cab_url_check (text, &error))
     {
       cab_field_editor_set_refused (self, GTK_WIDGET (editable), error->message);
       return;

@@ -447,13 +447,6 @@ cab_field_editor_discard (CabFieldEditor *self)
   g_clear_handle_id (&self->flush_id, g_source_remove);
 }
 
-const char *
-cab_field_editor_get_field_id (CabFieldEditor *self)
-{
-  g_return_val_if_fail (CAB_IS_FIELD_EDITOR (self), NULL);
-
-  return self->field_id;
-}
 
 GtkWidget *
 cab_field_editor_new (CabState   *state,

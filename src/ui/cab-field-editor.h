@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (CabFieldEditor, cab_field_editor, CAB, FIELD_EDITOR, AdwBi
 
 GtkWidget  *cab_field_editor_new          (CabState       *state,
                                            const char     *field_id);
-const char *cab_field_editor_get_field_id (CabFieldEditor *self);
 /* The model changed: show the field as it is now. Widgets whose value is already the
  * model's are left alone, so the one being typed in keeps its focus and cursor. */
 void        cab_field_editor_sync         (CabFieldEditor *self);

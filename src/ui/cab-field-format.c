@@ -9,23 +9,11 @@
 #include "cab-error.h"
 #include "cab-field-format.h"
 
-static const char * const field_types[] = {
-  "text", "numeric", "checkbox", "date", "select", "multiselect", "url", "textarea",
-  "radiobutton", "streetaddress", "smartAddress", "legalEntity", "birthday", "dateTime",
-  "multitext", "budget", NULL
-};
-
 /* amoCRM's codes for phone numbers and e-mail addresses (the fixture uses WORK, WORKDD,
  * MOB and PRIV). */
 static const char * const multitext_codes[] = {
   "WORK", "WORKDD", "MOB", "FAX", "HOME", "PRIV", "OTHER", NULL
 };
-
-const char * const *
-cab_field_types (void)
-{
-  return field_types;
-}
 
 const char * const *
 cab_field_multitext_codes (void)
@@ -518,32 +506,6 @@ cab_field_parse_number (const char  *text,
   return node;
 }
 
-gboolean
-cab_field_check_url (const char  *text,
-                     GError     **error)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  if (*text == '\0')
-    return TRUE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (scheme = g_uri_get_scheme (uri)) == NULL)
-    {
-      g_set_error (error, CAB_ERROR, CAB_ERROR_FAILED,
-                   _("Not an absolute URL: “%s” (it needs a scheme, such as https://)"), text);
-      return FALSE;
-    }
-  if ((g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-      (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'))
-    {
-      g_set_error (error, CAB_ERROR, CAB_ERROR_FAILED, _("The URL “%s” names no host"), text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 gboolean
 cab_field_parse_date (const char  *text,

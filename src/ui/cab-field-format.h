@@ -9,11 +9,9 @@ G_BEGIN_DECLS
 
 /* What the Fields page and its editors share: the names of the 16 FIELD_TYPES, a one-line
  * summary of a value, where a field comes from, and the parsing of what a user types into
- * a value (numbers, URLs, dates and times in UTC). The parsers refuse with a GError whose
+ * a value (numbers, dates and times in UTC). The parsers refuse with a GError whose
  * message names the input and fits the panel. */
 
-/* The FIELD_TYPES values of SPEC §2, in the SDK's order, NULL-terminated. */
-const char * const *cab_field_types              (void);
 /* A translated name for a type ("Date and Time" for "dateTime"), or @type itself. */
 const char         *cab_field_type_get_label     (const char  *type);
 /* Whether the type carries its options in "enums" (select, radiobutton, multiselect). */
@@ -48,8 +46,6 @@ gboolean            cab_field_get_number         (JsonNode    *node,
 char               *cab_field_format_number      (JsonNode    *node);
 gint64              cab_field_floor              (double       number);
 JsonNode           *cab_field_parse_number       (const char  *text,
-                                                  GError     **error);
-gboolean            cab_field_check_url          (const char  *text,
                                                   GError     **error);
 
 /* Dates and times in UTC: the value of a date is midnight UTC of the day in Unix seconds. */

@@ -693,10 +693,3 @@ cab_json_page_new (CabState *state)
   return g_object_new (CAB_TYPE_JSON_PAGE, "state", state, NULL);
 }
 
-CabState *
-cab_json_page_get_state (CabJsonPage *self)
-{
-  g_return_val_if_fail (CAB_IS_JSON_PAGE (self), NULL);
-
-  return self->state;
-}

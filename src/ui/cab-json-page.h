@@ -32,6 +32,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CabJsonPage, cab_json_page, CAB, JSON_PAGE, AdwBin)
 
 GtkWidget *cab_json_page_new       (CabState    *state);
-CabState  *cab_json_page_get_state (CabJsonPage *self);
 
 G_END_DECLS

@@ -202,21 +202,29 @@ cab_window_set_state_file (CabWindow *self,
   cab_window_update_subtitle (self);
 }
 
+/* The file's local path, or NULL and why: the state is read and written with GLib's plain
+ * file calls, which only reach local files. */
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be used"));
+  return path;
+}
+
 gboolean
 cab_window_open_state_file (CabWindow  *self,
                             GFile      *file,
                             GError    **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CAB_IS_WINDOW (self), FALSE);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
-    }
-  if (!cab_state_load_file (self->state, path, error))
+  if ((path = local_path (file, error)) == NULL || !cab_state_load_file (self->state, path, error))
     return FALSE;
 
   cab_window_set_state_file (self, file);
@@ -228,16 +236,11 @@ cab_window_save_state_file (CabWindow  *self,
                             GFile      *file,
                             GError    **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CAB_IS_WINDOW (self), FALSE);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
-      return FALSE;
-    }
-  if (!cab_state_save_file (self->state, path, error))
+  if ((path = local_path (file, error)) == NULL || !cab_state_save_file (self->state, path, error))
     return FALSE;
 
   cab_window_set_state_file (self, file);
