@@ -500,6 +500,33 @@ cab_state_set_author (CabState    *self,
   return TRUE;
 }
 
+gboolean
+cab_state_set_user_online (CabState    *self,
+                           const char  *user_id,
+                           gboolean     online,
+                           GError     **error)
+{
+  JsonObject *users, *user;
+  g_autofree char *slot = NULL;
+  CabStateStep *step;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+
+  users = json_object_get_object_member (cab_state_document (self), "users");
+  if (!json_object_has_member (users, user_id))
+    return cab_state_refuse (error, _("No user has the id “%s”"), user_id);
+
+  user = cab_json_deep_copy_object (json_object_get_object_member (users, user_id));
+  json_object_set_boolean_member (user, "online", online);
+  slot = g_strdup_printf ("users/%s", user_id);
+  step = cab_state_step_new (self);
+  cab_state_step_set (self, step, slot, cab_state_node_from_object (user));
+  cab_state_step_commit (self, step);
+
+  return TRUE;
+}
+
 /* "<prefix><n>" for the smallest n ≥ 1 that @map has no key for. */
 static char *
 unused_key (JsonObject *map,

@@ -340,6 +340,8 @@ announce_step (CabState     *self,
         announce (&announcement, "view", NULL);
       else if (g_str_has_prefix (slot, "authors/"))
         announce (&announcement, CAB_ENTITY_AUTHORS, slot + strlen ("authors/"));
+      else if (g_str_has_prefix (slot, "users/"))
+        announce (&announcement, "users", slot + strlen ("users/"));
       else if (g_str_has_prefix (slot, "fields/"))
         {
           if (cab_state_lead_has_field (self, slot + strlen ("fields/")))

@@ -81,9 +81,10 @@ cab_state_class_init (CabStateClass *klass)
    * CabState::changed:
    * @what: a public entity ("sys", "lead", "leadFields", "authors"); "view" (what the page
    *   shows beside the SDK: the lead's name, contact names, the list of leads); "router"
-   *   (getRouterQuery); "active-lead" (another lead is active); "document" (everything)
-   * @key: for "leadFields" and "authors", the one member that changed (added, edited or
-   *   removed), or %NULL when the entity may have changed as a whole
+   *   (getRouterQuery); "users" (their online status, APP.sdk.showUserStatus); "active-lead"
+   *   (another lead is active); "document" (everything)
+   * @key: for "leadFields", "authors" and "users", the one member that changed (added, edited
+   *   or removed), or %NULL when the entity may have changed as a whole
    *
    * One edit may emit several of these, at most one per (@what, @key).
    */

@@ -96,6 +96,12 @@ gboolean    cab_state_set_author          (CabState    *self,
                                            JsonNode    *author,
                                            GError     **error);
 char       *cab_state_add_author          (CabState    *self);
+/* A user's (manager's) online status, as APP.sdk.showUserStatus reports it. One undo step;
+ * announces changed ("users", user_id). */
+gboolean    cab_state_set_user_online     (CabState    *self,
+                                           const char  *user_id,
+                                           gboolean     online,
+                                           GError     **error);
 gboolean    cab_state_remove_author       (CabState    *self,
                                            const char  *author_id,
                                            GError     **error);

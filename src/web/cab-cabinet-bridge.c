@@ -20,6 +20,7 @@ build_hello_reply (CabCabinet *self)
   for (guint i = 0; i < self->entries->len; i++)
     json_array_add_element (widgets, cab_cabinet_widget_entry_to_json (g_ptr_array_index (self->entries, i)));
   json_object_set_array_member (reply, "widgets", widgets);
+  cab_cabinet_app_add_hello (self, reply);
 
   {
     JsonNode *node = json_node_new (JSON_NODE_OBJECT);
@@ -388,6 +389,15 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
     }
   if (g_strcmp0 (type, "probe") == 0)
     return handle_probe (self, payload, context, reply);
+  {
+    g_autoptr(JsonNode) app_reply = cab_cabinet_app_on_message (self, type, payload);
+
+    if (app_reply != NULL)
+      {
+        reply_json (reply, context, app_reply);
+        return TRUE;
+      }
+  }
 
   if (g_strcmp0 (type, "widget-status") == 0 && payload != NULL)
     handle_widget_status (self, payload);

@@ -44,6 +44,13 @@ struct _CabCabinet
   GHashTable               *pending_entities;
   guint                     pending_flags;
   guint                     push_source_id;
+  /* The app's side of window.APP and the event log (cab-cabinet-app.c). */
+  CabEventLog              *event_log;
+  GListStore               *notifications;   /* CabEvent, oldest first */
+  gboolean                  calling;
+  gboolean                  server_fails;
+  GPtrArray                *remembered_errors;  /* "header\ntext" of closed errors, in order */
+  guint                     next_error_number;
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
@@ -56,6 +63,13 @@ void      cab_cabinet_push_on_state_changed (CabCabinet              *self,
                                              const char              *what,
                                              const char              *key);
 void      cab_cabinet_push_clear           (CabCabinet               *self);
+void      cab_cabinet_app_init             (CabCabinet               *self);
+void      cab_cabinet_app_dispose          (CabCabinet               *self);
+void      cab_cabinet_app_add_hello        (CabCabinet               *self,
+                                            JsonObject               *reply);
+JsonNode *cab_cabinet_app_on_message       (CabCabinet               *self,
+                                            const char               *type,
+                                            JsonObject               *payload);
 void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
 void      cab_cabinet_emit_ready           (CabCabinet               *self);
 gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,

@@ -6,11 +6,14 @@
 #include "config.h"
 
 #include "cab-cabinet-private.h"
+#include "cab-json.h"
 
 enum {
   PENDING_VIEW   = 1 << 0,
   PENDING_ROUTER = 1 << 1,
   PENDING_SWITCH = 1 << 2,
+  PENDING_USERS  = 1 << 3,
+  PENDING_INTEGRATION = 1 << 4,
 };
 
 /* The entity, whole, or only the members named in @keys. */
@@ -59,6 +62,23 @@ add_entity (CabCabinet *self,
   json_object_set_object_member (patches, entity, patch);
 }
 
+/* What window.APP reads from the model: the users' online status (showUserStatus) and the
+ * account's address (the links of call notifications). A new document may change both. */
+static void
+add_app_state (CabCabinet *self,
+               JsonObject *payload)
+{
+  if (self->pending_flags & (PENDING_USERS | PENDING_SWITCH))
+    json_object_set_member (payload, "users", cab_json_deep_copy (cab_state_peek (self->state, "users")));
+  if (self->pending_flags & (PENDING_INTEGRATION | PENDING_SWITCH))
+    {
+      JsonObject *integration = json_node_get_object (cab_state_peek (self->state, "integration"));
+
+      json_object_set_string_member (payload, "accountAddress",
+                                     json_object_get_string_member_with_default (integration, "accountAddress", ""));
+    }
+}
+
 static gboolean
 flush (gpointer user_data)
 {
@@ -76,6 +96,7 @@ flush (gpointer user_data)
       json_object_set_member (payload, "entities", cab_state_dup_public_entities (self->state));
       json_object_set_member (payload, "view", cab_state_dup_view (self->state));
       json_object_set_member (payload, "routerQuery", cab_state_dup_router_query (self->state));
+      add_app_state (self, payload);
       cab_cabinet_push_clear (self);
       cab_cabinet_send_to_page (self, "lead-switch", payload);
       return G_SOURCE_REMOVE;
@@ -95,6 +116,7 @@ flush (gpointer user_data)
     json_object_set_member (payload, "view", cab_state_dup_view (self->state));
   if (self->pending_flags & PENDING_ROUTER)
     json_object_set_member (payload, "routerQuery", cab_state_dup_router_query (self->state));
+  add_app_state (self, payload);
 
   cab_cabinet_push_clear (self);
   cab_cabinet_send_to_page (self, "update", payload);
@@ -113,6 +135,10 @@ cab_cabinet_push_on_state_changed (CabCabinet *self,
     self->pending_flags |= PENDING_VIEW;
   else if (g_strcmp0 (what, "router") == 0)
     self->pending_flags |= PENDING_ROUTER;
+  else if (g_strcmp0 (what, "users") == 0)
+    self->pending_flags |= PENDING_USERS;
+  else if (g_strcmp0 (what, "integration") == 0)
+    self->pending_flags |= PENDING_INTEGRATION;
   else if (cab_state_is_public_entity (what))
     {
       GHashTable *keys = NULL;

@@ -24,6 +24,9 @@ enum {
   PROP_0,
   PROP_STATE,
   PROP_RESPONSIVE,
+  PROP_CALLING,
+  PROP_SERVER_FAILS,
+  PROP_REMEMBERED_ERRORS,
   N_PROPS
 };
 
@@ -344,6 +347,7 @@ cab_cabinet_dispose (GObject *object)
   g_clear_object (&self->content_manager);
   g_clear_object (&self->probe_session);
   g_clear_object (&self->state);
+  cab_cabinet_app_dispose (self);
 
   G_OBJECT_CLASS (cab_cabinet_parent_class)->dispose (object);
 }
@@ -360,6 +364,12 @@ cab_cabinet_set_property (GObject      *object,
     {
     case PROP_STATE:
       self->state = g_value_dup_object (value);
+      break;
+    case PROP_CALLING:
+      cab_cabinet_set_calling (self, g_value_get_boolean (value));
+      break;
+    case PROP_SERVER_FAILS:
+      cab_cabinet_set_server_fails (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -381,6 +391,15 @@ cab_cabinet_get_property (GObject    *object,
       break;
     case PROP_RESPONSIVE:
       g_value_set_boolean (value, self->responsive);
+      break;
+    case PROP_CALLING:
+      g_value_set_boolean (value, self->calling);
+      break;
+    case PROP_SERVER_FAILS:
+      g_value_set_boolean (value, self->server_fails);
+      break;
+    case PROP_REMEMBERED_ERRORS:
+      g_value_set_uint (value, self->remembered_errors->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,6 +425,21 @@ cab_cabinet_class_init (CabCabinetClass *klass)
     g_param_spec_boolean ("responsive", NULL, NULL,
                           TRUE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* APP.sdk.getCallingStatus(): set by a widget's setCallingStatus() or by the app. */
+  properties[PROP_CALLING] =
+    g_param_spec_boolean ("calling", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* add_error's save fails (fail + always run) instead of answering a number. */
+  properties[PROP_SERVER_FAILS] =
+    g_param_spec_boolean ("server-fails", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* How many closed error notifications are not shown again. */
+  properties[PROP_REMEMBERED_ERRORS] =
+    g_param_spec_uint ("remembered-errors", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The page has started and has the state and the widgets. */
@@ -437,6 +471,7 @@ cab_cabinet_init (CabCabinet *self)
   self->probe_session = soup_session_new_with_options ("timeout", 5, NULL);
   self->next_id = 1;
   self->responsive = TRUE;
+  cab_cabinet_app_init (self);
 }
 
 void

@@ -39,6 +39,9 @@
   const handlers = {
     // One edit of the model: whole entities, member patches, and what the page shows.
     update (message) {
+      // Users are APP's, not an entity of the SDK: a lead switch does not wait for them.
+      if (message.users)
+        window.CabinetApp.setUsers(message.users);
       if (pendingSwitch) {
         const target = pendingSwitch.entities;
         Object.assign(target, message.entities);
@@ -60,6 +63,9 @@
       if (message.routerQuery)
         Sdk.setRouterQuery(message.routerQuery);
       const changed = Sdk.update(message.entities, message.patches);
+      // A change of users alone leaves the cabinet as it is drawn.
+      if (message.users && changed.length === 0 && !message.view)
+        return;
       // A field's new value redraws its row; anything else redraws the cabinet.
       const fieldsOnly = !message.view && changed.length === 1 && changed[0] === 'leadFields' &&
         message.patches && message.patches.leadFields && !(message.entities && message.entities.leadFields);
@@ -87,6 +93,19 @@
     'reload-widgets' () {
       return window.CabinetWidgets.reloadAll();
     },
+    users (message) {
+      window.CabinetApp.setUsers(message.users);
+    },
+    calling (message) {
+      window.CabinetApp.setCalling(message.calling);
+    },
+    'remembered-errors' (message) {
+      window.CabinetApp.setRememberedErrors(message.rememberedErrors);
+    },
+    // The app's Notifications page fires a popup as a widget would.
+    notify (message) {
+      window.CabinetApp.fire(message.kind, message.data);
+    },
   };
 
   window.CabinetHost = Object.freeze({
@@ -103,6 +122,10 @@
     performance.mark('cabinet:hello-reply');
     view = hello.view || {};
     Sdk.setRouterQuery(hello.routerQuery);
+    window.CabinetApp.setUsers(hello.users);
+    window.CabinetApp.setCalling(hello.calling);
+    window.CabinetApp.setRememberedErrors(hello.rememberedErrors);
+    window.CabinetApp.setAccountAddress(hello.accountAddress);
     applyEntities(hello.entities);
     // Widgets first: their scripts load while the cabinet's first layout runs. One widget the
     // app could not describe must not keep the others, or the cabinet, from starting.

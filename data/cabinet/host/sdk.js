@@ -76,10 +76,13 @@
   function guard (target, objectName, reporter) {
     return new Proxy(target, {
       get (object, key, receiver) {
-        if (typeof key === 'string' && !(key in object) && !PROBED_MEMBERS.has(key))
+        if (typeof key === 'string' && !(key in object) && !PROBED_MEMBERS.has(key)) {
+          const Events = window.CabinetEvents;
+          const site = Events.accepting() ? Events.callSite() : Events.recentSite();
           reporter.problem('unknown-sdk-member', 'error',
             `${objectName}.${key} does not exist in the amoCRM widget SDK. ` +
-            `${objectName} has: ${Object.keys(object).join(', ')}.`);
+            `${objectName} has: ${Object.keys(object).join(', ')}.`, null, Events.locationOf(site));
+        }
         return Reflect.get(object, key, receiver);
       },
     });
@@ -136,67 +139,137 @@
     reporter.subscriptions.clear();
   }
 
-  // reporter: { name, problem(code, severity, message, error?), call(fn, what, ...args) }
-  function createInit (reporter) {
-    return function initAmocrmWidgetSdk (options) {
-      const version = options && options.version;
-      if (typeof version !== 'string' || version === '') {
-        reporter.problem('sdk-version-missing', 'warning',
-          'initAmocrmWidgetSdk() was called without options.version. amoCRM requires it ' +
-          "(e.g. initAmocrmWidgetSdk({ version: '1.0.0' })) to keep the SDK's format stable.");
-      } else if (!SUPPORTED_VERSIONS.includes(version)) {
-        reporter.problem('sdk-version-unsupported', 'error',
-          `initAmocrmWidgetSdk({ version: '${version}' }): the cabinet supports SDK version ` +
-          `${SUPPORTED_VERSIONS.join(', ')}.`);
+  // Every call a widget makes into its SDK goes to the event log as `short(args) → result`.
+  // Deliveries to subscribers do not: they are the host's calls, and frequent.
+  function logCall (reporter, name, short, args, outcome) {
+    const Events = window.CabinetEvents;
+    if (!Events.accepting()) {
+      Events.drop(reporter.id, 'sdk');
+      return;
+    }
+    const site = Events.callSite();
+    const shown = args.map((arg) => Events.preview(arg)).join(', ');
+    Events.record({
+      kind: 'sdk',
+      level: outcome.threw ? 'error' : 'info',
+      widget: reporter.id,
+      widgetLabel: reporter.label,
+      name,
+      message: `${short}(${shown}) ` + (outcome.threw ? `threw ${Events.preview(outcome.threw)}`
+        : outcome.text || `→ ${Events.preview(outcome.result)}`),
+      // Where in the widget's code the call was made (the site's widget is the reporter).
+      file: site.file,
+      line: site.line,
+      column: site.column,
+    });
+  }
+
+  // A method that logs its calls, its result or what it threw.
+  function logged (reporter, name, fn) {
+    const short = name.slice(name.lastIndexOf('.') + 1);
+    const method = function (...args) {
+      let result;
+      try {
+        result = fn.apply(this, args);
+      } catch (error) {
+        logCall(reporter, name, short, args, { threw: error });
+        throw error;
       }
+      logCall(reporter, name, short, args, { result });
+      return result;
+    };
+    // What a widget sees when it prints the method.
+    Object.defineProperty(method, 'name', { value: short });
+    return method;
+  }
 
-      const methods = {
-        getState (entityName) {
-          return ENTITY_NAMES.includes(entityName) ? current(entityName) : null;
-        },
-
-        subscribe (entityName, callback, subscribeOptions) {
-          if (typeof callback !== 'function')
-            throw new TypeError(`subscribe("${entityName}", callback): callback must be a function, ` +
-              `not ${describeValue(callback)}`);
-          const subscription = {
-            entity: entityName,
-            widget: reporter,
-            deliver: (value) => reporter.call(callback, `subscribe("${entityName}") callback`, value),
-          };
-          subscriptions.add(subscription);
-          reporter.subscriptions.add(subscription);
-          if (subscribeOptions && subscribeOptions.withInitialResult)
-            subscription.deliver(methods.getState(entityName));
-          // Idempotent: a second call finds nothing left to remove.
-          return function unsubscribe () {
-            subscriptions.delete(subscription);
-            reporter.subscriptions.delete(subscription);
-          };
-        },
-
-        getRouterQuery () {
-          return copy(routerQuery);
-        },
-      };
-
-      const constants = Object.assign({}, CONSTANTS, {
-        GLOBAL_CLASS_NAMES: guard(CONSTANTS.GLOBAL_CLASS_NAMES, 'constants.GLOBAL_CLASS_NAMES', reporter),
-      });
-
-      return guard({
-        methods: guard(methods, 'WidgetSdk.methods', reporter),
-        constants: guard(constants, 'WidgetSdk.constants', reporter),
-      }, 'WidgetSdk', reporter);
+  // reporter: { id, label, problem(code, severity, message, error?), call(fn, what, ...args),
+  // subscriptions }
+  function createInit (reporter) {
+    return function initAmocrmWidgetSdk (...args) {
+      const sdk = createSdk(reporter, args[0]);
+      logCall(reporter, 'initAmocrmWidgetSdk', 'initAmocrmWidgetSdk', args, { text: '→ WidgetSdk {methods, constants}' });
+      return sdk;
     };
   }
 
+  function createSdk (reporter, options) {
+    const version = options && options.version;
+    if (typeof version !== 'string' || version === '') {
+      reporter.problem('sdk-version-missing', 'warning',
+        'initAmocrmWidgetSdk() was called without options.version. amoCRM requires it ' +
+        "(e.g. initAmocrmWidgetSdk({ version: '1.0.0' })) to keep the SDK's format stable.");
+    } else if (!SUPPORTED_VERSIONS.includes(version)) {
+      reporter.problem('sdk-version-unsupported', 'error',
+        `initAmocrmWidgetSdk({ version: '${version}' }): the cabinet supports SDK version ` +
+        `${SUPPORTED_VERSIONS.join(', ')}.`);
+    }
+
+    function getState (entityName) {
+      return ENTITY_NAMES.includes(entityName) ? current(entityName) : null;
+    }
+
+    // Logged by hand: the entry must come before the withInitialResult delivery, which
+    // happens inside the call, so the log reads in the order things happened.
+    function subscribe (...args) {
+      const [entityName, callback, subscribeOptions] = args;
+      if (typeof callback !== 'function') {
+        const error = new TypeError(`subscribe("${entityName}", callback): callback must be a function, ` +
+          `not ${describeValue(callback)}`);
+        logCall(reporter, 'methods.subscribe', 'subscribe', args, { threw: error });
+        throw error;
+      }
+      const subscription = {
+        entity: entityName,
+        widget: reporter,
+        deliver: (value) => reporter.call(callback, `subscribe("${entityName}") callback`, value),
+      };
+      subscriptions.add(subscription);
+      reporter.subscriptions.add(subscription);
+      const what = `subscribe(${window.CabinetEvents.preview(entityName)})`;
+      // Idempotent: a second call finds nothing left to remove.
+      const unsubscribe = function unsubscribe () {
+        const active = subscriptions.has(subscription) || reporter.subscriptions.has(subscription);
+        subscriptions.delete(subscription);
+        reporter.subscriptions.delete(subscription);
+        logCall(reporter, 'unsubscribe', 'unsubscribe', [], {
+          text: active ? `— ended ${what}` : `— ${what} had already ended`,
+        });
+      };
+      logCall(reporter, 'methods.subscribe', 'subscribe', args, { result: unsubscribe });
+      if (subscribeOptions && subscribeOptions.withInitialResult)
+        subscription.deliver(getState(entityName));
+      return unsubscribe;
+    }
+
+    const methods = {
+      getState: logged(reporter, 'methods.getState', getState),
+      subscribe,
+      getRouterQuery: logged(reporter, 'methods.getRouterQuery', function getRouterQuery () {
+        return copy(routerQuery);
+      }),
+    };
+
+    const constants = Object.assign({}, CONSTANTS, {
+      GLOBAL_CLASS_NAMES: guard(CONSTANTS.GLOBAL_CLASS_NAMES, 'constants.GLOBAL_CLASS_NAMES', reporter),
+    });
+
+    return guard({
+      methods: guard(methods, 'WidgetSdk.methods', reporter),
+      constants: guard(constants, 'WidgetSdk.constants', reporter),
+    }, 'WidgetSdk', reporter);
+  }
+
   // Subscriptions of the widget-less SDK (the global "amocrm-sdk" id, e.g. from the console).
+  // It is the cabinet's own (widget ""): what it does shows in the log as the cabinet's, and
+  // on the Web Inspector's console, where it is used.
   const consoleReporter = {
-    name: 'console',
+    id: '',
+    label: 'Cabinet Inspector',
     subscriptions: new Set(),
     problem (code, severity, message) {
-      console.warn(`amocrm-sdk (${code}): ${message}`);
+      window.CabinetEvents.problem(null, { code, severity, message });
+      window.CabinetEvents.rawConsole.warn(`amocrm-sdk (${code}): ${message}`);
     },
     call (fn, what, ...args) {
       try {

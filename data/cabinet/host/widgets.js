@@ -113,6 +113,9 @@
     problem (code, severity, message, error, location, quiet) {
       const problem = Object.assign({ code, severity, title: title(code), message },
         location || errorLocation(error));
+      // Every occurrence goes to the event log (a loop shows as one entry with a count);
+      // the widget's own list names each problem once.
+      window.CabinetEvents.problem(this, problem);
       if (this.problems.some((p) => p.code === code && p.message === message))
         return;
       this.problems.push(problem);
@@ -122,6 +125,7 @@
     }
 
     call (fn, what, ...args) {
+      window.CabinetEvents.newCaller();
       try {
         return fn(...args);
       } catch (error) {
@@ -133,6 +137,60 @@
     ownsUrl (url) {
       return typeof url === 'string' && url !== '' && url.startsWith(splitScriptUrl(this.script).base + '/');
     }
+  }
+
+  const { lifecycle } = window.CabinetEvents;
+
+  // Runs a lifecycle callback of the widget's through widget.call() and logs how long it took.
+  function timedCall (widget, fn, what, name, done) {
+    const startedAt = performance.now();
+    const result = widget.call(fn, what);
+    lifecycle(widget, name, done, startedAt);
+    return result;
+  }
+
+  // Which widget a script URL belongs to: its main script, any module it loaded (requirejs
+  // tags those scripts with the module id), or else a file under its script's folder. Exact
+  // matches come first: two widgets may load from one folder.
+  const owners = new Map();
+
+  function ownerOf (url) {
+    if (typeof url !== 'string' || url === '')
+      return null;
+    if (owners.has(url))
+      return widgets.get(owners.get(url)) || null;
+    const bare = url.split('?cabinet-reload=')[0].split('&cabinet-reload=')[0];
+    let owner = Array.from(widgets.values()).find((widget) => widget.script === bare);
+    if (!owner) {
+      for (const script of document.querySelectorAll('script[data-requiremodule]')) {
+        const id = /^cabinet-widget-([^/]+)\//.exec(script.dataset.requiremodule);
+        if (id && script.src.split('?cabinet-reload=')[0] === bare && widgets.has(id[1])) {
+          owner = widgets.get(id[1]);
+          break;
+        }
+      }
+    }
+    // ownsUrl parses the widget's script URL, which may be broken.
+    owner = owner || Array.from(widgets.values()).find((widget) => {
+      try {
+        return widget.ownsUrl(url);
+      } catch (error) {
+        return false;
+      }
+    }) || null;
+    if (owner)
+      owners.set(url, owner.id);
+    return owner;
+  }
+
+  // A contract problem found outside the widget's own SDK instance (window.APP): the
+  // widget's when it is known, else only an entry of the cabinet's in the log.
+  function problemFromPage (widgetId, code, severity, message, location) {
+    const widget = widgetId ? widgets.get(widgetId) : null;
+    if (widget)
+      widget.problem(code, severity, message, null, location || {});
+    else
+      window.CabinetEvents.problem(null, Object.assign({ code, severity, message }, location));
   }
 
   function createItem (widget) {
@@ -424,7 +482,9 @@
 
   function load (widget) {
     const generation = ++widget.generation;
+    const loadStartedAt = performance.now();
     mark(widget, 'load');
+    owners.clear();
     reloadGenerations.set(widget.id, generation);
     widget.problems = [];
     widget.scriptErrors = [];
@@ -471,6 +531,7 @@
         if (generation !== widget.generation || !widgets.has(widget.id))
           return resolve();
         mark(widget, 'module');
+        lifecycle(widget, 'module', `${fileName(widget.script)} loaded`, loadStartedAt);
         const reported = reportScriptError(widget);
         if (reported)
           return resolve(reported);
@@ -587,9 +648,11 @@
 
     let result;
     mark(widget, 'initLead');
+    const initStartedAt = performance.now();
     try {
       result = widget.callbacks.initLead(leadParams(widget, token));
     } catch (error) {
+      lifecycle(widget, 'initLead', 'initLead threw', initStartedAt);
       fail(widget, 'callback-threw', `initLead threw ${describeError(error)}`, errorLocation(error));
       return;
     }
@@ -597,13 +660,16 @@
       const promise = Promise.resolve(result);
       try {
         result = await withTimeout(promise, INIT_LEAD_TIMEOUT_MS);
+        lifecycle(widget, 'initLead', 'initLead settled', initStartedAt);
       } catch (error) {
+        lifecycle(widget, 'initLead', error && error.cabinetTimeout ? 'initLead did not settle'
+          : 'initLead was rejected', initStartedAt);
         if (error && error.cabinetTimeout) {
           // Should it settle after all, its cleanup still runs: SPEC §1 guarantees it before
           // the next initLead.
           promise.then((cleanup) => {
             if (typeof cleanup === 'function')
-              widget.call(cleanup, 'The initLead cleanup function');
+              timedCall(widget, cleanup, 'The initLead cleanup function', 'cleanup', 'initLead cleanup ran');
           }, () => {});
           fail(widget, 'timeout', `The Promise initLead returned did not settle in ${INIT_LEAD_TIMEOUT_MS / 1000} s; ` +
             'registerWidgetsBarSlot waits for it.');
@@ -613,10 +679,12 @@
         }
         return;
       }
+    } else {
+      lifecycle(widget, 'initLead', 'initLead returned', initStartedAt);
     }
     if (stale()) {
       if (typeof result === 'function')
-        widget.call(result, 'initLead cleanup');
+        timedCall(widget, result, 'initLead cleanup', 'cleanup', 'initLead cleanup ran');
       return;
     }
     if (typeof result === 'function')
@@ -630,12 +698,15 @@
     widget.item.body.append(slot);
     widget.slot = slot;
     let destroy;
+    const registerStartedAt = performance.now();
     try {
       destroy = widget.callbacks.registerWidgetsBarSlot(slot);
     } catch (error) {
+      lifecycle(widget, 'registerWidgetsBarSlot', 'registerWidgetsBarSlot threw', registerStartedAt);
       fail(widget, 'callback-threw', `registerWidgetsBarSlot threw ${describeError(error)}`, errorLocation(error));
       return;
     }
+    lifecycle(widget, 'registerWidgetsBarSlot', 'registerWidgetsBarSlot returned', registerStartedAt);
     mark(widget, 'registered');
     if (typeof destroy === 'function')
       widget.destroy = destroy;
@@ -653,13 +724,13 @@
     widget.destroy = null;
     widget.cleanup = null;
     if (destroy)
-      widget.call(destroy, 'The slot destroy function');
+      timedCall(widget, destroy, 'The slot destroy function', 'destroy', 'The slot destroy function ran');
     if (widget.slot) {
       widget.slot.remove();
       widget.slot = null;
     }
     if (cleanup)
-      widget.call(cleanup, 'The initLead cleanup function');
+      timedCall(widget, cleanup, 'The initLead cleanup function', 'cleanup', 'initLead cleanup ran');
   }
 
   function addWidget (params) {
@@ -667,6 +738,7 @@
       return widgets.get(params.id);
     const widget = new Widget(params);
     widgets.set(widget.id, widget);
+    owners.clear();
     load(widget);
     return widget;
   }
@@ -677,7 +749,9 @@
       return Promise.resolve();
     return enqueue(() => {
       teardown(widget);
+      lifecycle(widget, 'removed', `${widget.label} was removed from the cabinet`);
       widgets.delete(id);
+      owners.clear();
       widget.generation++;
       window.CabinetSdk.dropSubscriptions(widget);
       dropModules(widget);
@@ -689,6 +763,7 @@
 
   function reloadWidget (widget) {
     return enqueue(() => {
+      lifecycle(widget, 'reload', `Reloading ${fileName(widget.script)} (load ${widget.generation + 1})`);
       teardown(widget);
       window.CabinetSdk.dropSubscriptions(widget);
       widget.callbacks = null;
@@ -719,6 +794,8 @@
     remove: removeWidget,
     reloadAll,
     switchLead,
+    ownerOf,
+    problemFromPage,
     get: (id) => widgets.get(id),
     whenIdle: () => lifecycleQueue,
   });
