@@ -14,7 +14,10 @@
 #include "cab-field-editor.h"
 #include "cab-fields-page.h"
 #include "cab-json-page.h"
+#include "cab-event-log-view.h"
 #include "cab-lead-page.h"
+#include "cab-notifications-page.h"
+#include "cab-users-page.h"
 #include "cab-window.h"
 
 static void
@@ -80,6 +83,9 @@ main (int   argc,
   g_type_ensure (CAB_TYPE_FIELDS_PAGE);
   g_type_ensure (CAB_TYPE_JSON_PAGE);
   g_type_ensure (CAB_TYPE_LEAD_PAGE);
+  g_type_ensure (CAB_TYPE_EVENT_LOG_VIEW);
+  g_type_ensure (CAB_TYPE_NOTIFICATIONS_PAGE);
+  g_type_ensure (CAB_TYPE_USERS_PAGE);
 
   for (int i = 1; i < argc; i++)
     {

@@ -165,6 +165,7 @@ cab_application_startup (GApplication *application)
     { "win.save-state", { "<Control>s", NULL } },
     { "win.save-state-as", { "<Control><Shift>s", NULL } },
     { "win.toggle-panels", { "F9", NULL } },
+    { "win.toggle-event-log", { "<Control>F9", NULL } },
     { "win.new-lead", { "<Control>n", NULL } },
   };
 

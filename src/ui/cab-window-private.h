@@ -48,6 +48,10 @@ struct _CabWindow
   GtkRevealer          *refusal_revealer;
   GtkLabel             *refusal_label;
   AdwBin               *view_bin;
+  GtkPaned             *log_paned;
+  AdwBin               *event_log_bin;  /* holds the event log view once it was shown */
+  GtkSwitch            *calling_switch;
+  gboolean              event_log_sized;
 };
 
 void cab_window_state_class_init (GtkWidgetClass *widget_class);

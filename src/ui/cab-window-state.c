@@ -12,6 +12,8 @@
 #include "cab-fields-page.h"
 #include "cab-json-page.h"
 #include "cab-lead-page.h"
+#include "cab-notifications-page.h"
+#include "cab-users-page.h"
 #include "cab-window-private.h"
 
 char *
@@ -498,7 +500,49 @@ on_close_request (CabWindow *self)
 
 /* --- Set-up ------------------------------------------------------------------------------- */
 
-typedef GtkWidget *(*PageFactory) (CabState *state);
+typedef GtkWidget *(*PageFactory) (CabWindow *self);
+
+static GtkWidget *
+new_account_page (CabWindow *self)
+{
+  return cab_account_page_new (self->state);
+}
+
+static GtkWidget *
+new_lead_page (CabWindow *self)
+{
+  return cab_lead_page_new (self->state);
+}
+
+static GtkWidget *
+new_fields_page (CabWindow *self)
+{
+  return cab_fields_page_new (self->state);
+}
+
+static GtkWidget *
+new_authors_page (CabWindow *self)
+{
+  return cab_authors_page_new (self->state);
+}
+
+static GtkWidget *
+new_users_page (CabWindow *self)
+{
+  return cab_users_page_new (self->state);
+}
+
+static GtkWidget *
+new_notifications_page (CabWindow *self)
+{
+  return cab_notifications_page_new (self->cabinet);
+}
+
+static GtkWidget *
+new_json_page (CabWindow *self)
+{
+  return cab_json_page_new (self->state);
+}
 
 #define PANELS_DELAY_MS 1500
 
@@ -530,7 +574,7 @@ ensure_panel (CabWindow  *self,
 
   if (page == NULL)
     {
-      page = factory (self->state);
+      page = factory (self);
       adw_bin_set_child (slot, page);
       if (CAB_IS_LEAD_PAGE (page))
         g_signal_connect_object (page, "open-field", G_CALLBACK (on_open_field), self, G_CONNECT_SWAPPED);
@@ -589,11 +633,13 @@ cab_window_state_init (CabWindow *self)
   self->lead_ids = g_ptr_array_new_with_free_func (g_free);
   self->autosave = cab_autosave_new (self->state, autosave_path);
 
-  add_panel (self, cab_account_page_new, "account", _("Account"), "emblem-system-symbolic");
-  add_panel (self, cab_lead_page_new, "lead", _("Lead"), "x-office-address-book-symbolic");
-  add_panel (self, cab_fields_page_new, "fields", _("Fields"), "view-list-symbolic");
-  add_panel (self, cab_authors_page_new, "authors", _("Authors"), "system-users-symbolic");
-  add_panel (self, cab_json_page_new, "json", _("JSON"), "text-x-generic-symbolic");
+  add_panel (self, new_account_page, "account", _("Account"), "emblem-system-symbolic");
+  add_panel (self, new_lead_page, "lead", _("Lead"), "x-office-address-book-symbolic");
+  add_panel (self, new_fields_page, "fields", _("Fields"), "view-list-symbolic");
+  add_panel (self, new_authors_page, "authors", _("Authors"), "system-users-symbolic");
+  add_panel (self, new_users_page, "users", _("Users"), "avatar-default-symbolic");
+  add_panel (self, new_notifications_page, "notifications", _("Notifications"), "preferences-system-notifications-symbolic");
+  add_panel (self, new_json_page, "json", _("JSON"), "text-x-generic-symbolic");
   adw_view_stack_set_visible_child_name (self->panel_stack, "lead");
   g_signal_connect_object (self->panel_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_panel_changed), self, G_CONNECT_SWAPPED);

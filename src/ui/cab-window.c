@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cab-event-log-view.h"
 #include "cab-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CabWindow, cab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -12,6 +13,7 @@ G_DEFINE_FINAL_TYPE (CabWindow, cab_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STATE,
+  PROP_EVENT_LOG_VISIBLE,
   N_PROPS
 };
 
@@ -208,6 +210,39 @@ show_inspector_activated (GtkWidget  *widget,
   cab_cabinet_show_inspector (CAB_WINDOW (widget)->cabinet);
 }
 
+/* The log view is built the first time it is shown; the log itself records from the start. */
+static void
+set_event_log_visible (CabWindow *self,
+                       gboolean   visible)
+{
+  GtkWidget *bin = GTK_WIDGET (self->event_log_bin);
+
+  if (gtk_widget_get_visible (bin) == visible)
+    return;
+
+  if (visible && adw_bin_get_child (self->event_log_bin) == NULL)
+    {
+      GtkWidget *view = cab_event_log_view_new (cab_cabinet_get_event_log (self->cabinet));
+
+      gtk_widget_set_name (view, "event-log-view");
+      adw_bin_set_child (self->event_log_bin, view);
+    }
+  gtk_widget_set_visible (bin, visible);
+  if (visible)
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (self->log_paned));
+
+      /* A third of the window's height to start with; the divider keeps what the user set. */
+      if (!self->event_log_sized && height > 0)
+        {
+          gtk_paned_set_position (self->log_paned, height * 2 / 3);
+          self->event_log_sized = TRUE;
+        }
+      cab_event_log_view_focus_search (CAB_EVENT_LOG_VIEW (adw_bin_get_child (self->event_log_bin)));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_LOG_VISIBLE]);
+}
+
 static void
 cab_window_constructed (GObject *object)
 {
@@ -225,6 +260,8 @@ cab_window_constructed (GObject *object)
   g_signal_connect_object (self->cabinet, "open-uri", G_CALLBACK (on_open_uri), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "notify::responsive",
                            G_CALLBACK (on_responsive_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->cabinet, "calling", self->calling_switch, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -271,6 +308,9 @@ cab_window_set_property (GObject      *object,
     case PROP_STATE:
       self->state = g_value_dup_object (value);
       break;
+    case PROP_EVENT_LOG_VISIBLE:
+      set_event_log_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -288,6 +328,10 @@ cab_window_get_property (GObject    *object,
     {
     case PROP_STATE:
       g_value_set_object (value, self->state);
+      break;
+    case PROP_EVENT_LOG_VISIBLE:
+      /* Asked for by the toggle button's action while the template is still being built. */
+      g_value_set_boolean (value, self->event_log_bin != NULL && gtk_widget_get_visible (GTK_WIDGET (self->event_log_bin)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -310,6 +354,11 @@ cab_window_class_init (CabWindowClass *klass)
     g_param_spec_object ("state", NULL, NULL,
                          CAB_TYPE_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The event log under the cabinet (win.toggle-event-log). */
+  properties[PROP_EVENT_LOG_VISIBLE] =
+    g_param_spec_boolean ("event-log-visible", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cab-window.ui");
@@ -322,6 +371,9 @@ cab_window_class_init (CabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CabWindow, page_label);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, page_button);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, view_bin);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, log_paned);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, event_log_bin);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, calling_switch);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, lead_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, panels);
@@ -333,6 +385,7 @@ cab_window_class_init (CabWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload-widgets", NULL, reload_widgets_activated);
   gtk_widget_class_install_action (widget_class, "win.reload-cabinet", NULL, reload_cabinet_activated);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, show_inspector_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-event-log", "event-log-visible");
   cab_window_state_class_init (widget_class);
 }
 
