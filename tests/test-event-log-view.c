@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cab-event-log-row.h"
 #include "cab-event-log-view.h"
 #include "cab-test-util.h"
 
@@ -79,12 +80,19 @@ find (const char *name)
   return widget;
 }
 
+/* Whether a row on screen shows @text as its message or its location. */
 static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
+  if (CAB_IS_EVENT_LOG_ROW (root) && gtk_widget_get_mapped (root))
+    {
+      CabEvent *event = cab_event_log_row_get_event (CAB_EVENT_LOG_ROW (root));
+      g_autofree char *location = event != NULL ? cab_event_dup_location (event) : NULL;
+
+      if (event != NULL && (g_strcmp0 (cab_event_get_message (event), text) == 0 || g_strcmp0 (location, text) == 0))
+        return TRUE;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
