@@ -289,3 +289,33 @@ cab_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+static void
+after_paint (GdkFrameClock *clock,
+             gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+cab_test_wait_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler;
+  gint64 start = g_get_monotonic_time ();
+
+  while (clock == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      clock = gtk_widget_get_frame_clock (window);
+    }
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    {
+      g_assert_false (deadline_passed (start));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}

@@ -39,6 +39,8 @@ void            cab_test_remove_tree      (const char     *path);
  * NULL: panels name the rows tests drive ("field-<id>", "author-<id>-name", …). */
 GtkWidget      *cab_test_find_widget      (GtkWidget      *root,
                                            const char     *name);
+/* Waits for @window's next painted frame: layout and scrolling are done by then. */
+void            cab_test_wait_frame       (GtkWidget      *window);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabTestCabinet, cab_test_cabinet_free)
 

@@ -108,37 +108,6 @@ count_text (void)
   return gtk_label_get_text (GTK_LABEL (find ("event-count")));
 }
 
-static void
-after_paint (GdkFrameClock *clock,
-             gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits for the window's next painted frame: layout and scrolling are done by then. */
-static void
-wait_frame (void)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong handler;
-  gint64 start = g_get_monotonic_time ();
-
-  while (clock == NULL)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      clock = gtk_widget_get_frame_clock (window);
-    }
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    {
-      g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_MS * 1000);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-}
-
 /* Waits until the filter has looked at every entry, and the list is drawn. */
 static void
 wait_filtered (void)
@@ -151,7 +120,7 @@ wait_filtered (void)
       g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_MS * 1000);
       g_main_context_iteration (NULL, TRUE);
     }
-  wait_frame ();
+  cab_test_wait_frame (window);
 }
 
 static void
@@ -470,7 +439,7 @@ test_clear (void)
 
   reset_log ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "event-log.clear", NULL));
-  wait_frame ();
+  cab_test_wait_frame (window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_log)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cab_event_log_view_get_shown (view)), ==, 0);
   g_assert_cmpstr (count_text (), ==, "0 entries");
@@ -507,7 +476,7 @@ test_follow_tail (void)
   double kept;
 
   reset_log ();
-  wait_frame ();
+  cab_test_wait_frame (window);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
   /* A log opened at the bottom, where the new entries are. */
   g_assert_true (at_bottom ());
@@ -516,29 +485,29 @@ test_follow_tail (void)
     {
       append_entries (event_log, 1000 + i * 20, 20);
       wait_filtered ();
-      wait_frame ();
+      cab_test_wait_frame (window);
       g_assert_true (at_bottom ());
     }
 
   /* The user scrolls up to read: the list stays where they put it. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
-  wait_frame ();
+  cab_test_wait_frame (window);
   kept = gtk_adjustment_get_value (adjustment);
   for (guint i = 0; i < 5; i++)
     {
       append_entries (event_log, 2000 + i * 20, 20);
       wait_filtered ();
-      wait_frame ();
+      cab_test_wait_frame (window);
       g_assert_false (at_bottom ());
       g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), kept, 1.0);
     }
 
   /* Back at the bottom, it follows again. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  wait_frame ();
+  cab_test_wait_frame (window);
   append_entries (event_log, 3000, 20);
   wait_filtered ();
-  wait_frame ();
+  cab_test_wait_frame (window);
   g_assert_true (at_bottom ());
 }
 
@@ -588,7 +557,7 @@ test_many_entries (void)
   g_assert_cmpstr (count_text (), ==, "100000 entries");
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
-  wait_frame ();
+  cab_test_wait_frame (window);
   g_assert_false (at_bottom ());
   append_entries (event_log, 200000, 500);
   wait_filtered ();
@@ -611,7 +580,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 420);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  wait_frame ();
+  cab_test_wait_frame (window);
 
   g_test_add_func ("/event-log-view/count", test_count);
   g_test_add_func ("/event-log-view/kind-filter", test_kind_filter);

@@ -181,33 +181,6 @@ numeric_field_of_active_lead (CabState *state)
   g_error ("the active lead has no numeric field");
 }
 
-static void
-after_paint (GdkFrameClock *clock,
-             gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits for the window's next painted frame. */
-static void
-wait_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  while (clock == NULL)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      clock = gtk_widget_get_frame_clock (window);
-    }
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 typedef struct
 {
   double open_ms;
@@ -227,10 +200,10 @@ measure_idle_frame (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 800);
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("baseline"));
   gtk_window_present (GTK_WINDOW (window));
-  wait_frame (window);
+  cab_test_wait_frame (window);
   t0 = now_ms ();
   for (frames = 0; frames < 40; frames++)
-    wait_frame (window);
+    cab_test_wait_frame (window);
   t0 = (now_ms () - t0) / frames;
   gtk_window_destroy (GTK_WINDOW (window));
   return t0;
@@ -276,12 +249,12 @@ measure_page (CabState   *state,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frame (window);
+  cab_test_wait_frame (window);
 
   t0 = now_ms ();
   page = new_page (state);
   gtk_window_set_child (GTK_WINDOW (window), page);
-  wait_frame (window);
+  cab_test_wait_frame (window);
   figures.open_ms = now_ms () - t0;
 
   list = find_list (page);
@@ -290,14 +263,14 @@ measure_page (CabState   *state,
   for (; frames < 40; frames++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
-      wait_frame (window);
+      cab_test_wait_frame (window);
     }
   figures.scroll_frame_ms = (now_ms () - t0) / frames;
 
   t0 = now_ms ();
   edit (state, id);
   figures.edit_sync_ms = now_ms () - t0;
-  wait_frame (window);
+  cab_test_wait_frame (window);
   figures.edit_frame_ms = now_ms () - t0;
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -86,33 +86,6 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static void
-after_paint (GdkFrameClock *clock,
-             gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits for the window's next painted frame. */
-static void
-wait_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  while (clock == NULL)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      clock = gtk_widget_get_frame_clock (window);
-    }
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 static GtkWidget *
 new_window (GtkWidget *child)
 {
@@ -122,7 +95,7 @@ new_window (GtkWidget *child)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 400);
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frame (window);
+  cab_test_wait_frame (window);
   return window;
 }
 
@@ -148,7 +121,7 @@ measure_appends (CabEventLog *log,
       g_array_append_val (sync, elapsed);
       if (window != NULL)
         {
-          wait_frame (window);
+          cab_test_wait_frame (window);
           elapsed = now_ms () - t0;
           g_array_append_val (*to_frame, elapsed);
         }
@@ -194,13 +167,13 @@ measure_filter (CabEventLogView *view,
   gulong handler;
   double t0;
 
-  wait_frame (window);
+  cab_test_wait_frame (window);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted), &gaps);
   t0 = gaps.last = now_ms ();
   change (view, data);
   while (gtk_filter_list_model_get_pending (shown) > 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_frame (window);
+  cab_test_wait_frame (window);
   figures.done_ms = now_ms () - t0;
   g_signal_handler_disconnect (clock, handler);
   figures.longest_frame = gaps.longest;
@@ -270,7 +243,7 @@ measure_idle_frames (void)
     {
       double t0 = now_ms (), elapsed;
 
-      wait_frame (window);
+      cab_test_wait_frame (window);
       elapsed = now_ms () - t0;
       g_array_append_val (frames, elapsed);
     }
@@ -300,7 +273,7 @@ measure_steps (GtkWidget *window,
         direction = -direction;
       t0 = now_ms ();
       gtk_adjustment_set_value (adjustment, value + direction * delta);
-      wait_frame (window);
+      cab_test_wait_frame (window);
       elapsed = now_ms () - t0;
       g_array_append_val (frames, elapsed);
     }
@@ -330,7 +303,7 @@ measure_scroll (GtkWidget  *window,
       double t0 = now_ms (), elapsed;
 
       gtk_adjustment_set_value (adjustment, g_random_double_range (0, bottom));
-      wait_frame (window);
+      cab_test_wait_frame (window);
       elapsed = now_ms () - t0;
       g_array_append_val (*by_jump, elapsed);
     }
@@ -414,7 +387,7 @@ main (int   argc,
   g_print ("\nScrolling (a 1280x400 window, per painted frame):\n");
   select_level (CAB_EVENT_LOG_VIEW (view), GUINT_TO_POINTER (CAB_EVENT_LEVEL_DEBUG));
   toggle_kind (CAB_EVENT_LOG_VIEW (view), "event-kind-console");
-  wait_frame (window);
+  cab_test_wait_frame (window);
   small_log = cab_event_log_new (CAB_EVENT_LOG_DEFAULT_MAX);
   small_window = new_window (cab_event_log_view_new (small_log));
   {
@@ -424,7 +397,7 @@ main (int   argc,
       json_array_remove_element (batch, json_array_get_length (batch) - 1);
     cab_event_log_append_json_array (small_log, batch);
   }
-  wait_frame (small_window);
+  cab_test_wait_frame (small_window);
   idle = measure_idle_frames ();
   measure_scroll (small_window, cab_test_find_widget (small_window, "event-list"), &small_notch, &small_screen, &small_jump);
   measure_scroll (window, cab_test_find_widget (window, "event-list"), &big_notch, &big_screen, &big_jump);
