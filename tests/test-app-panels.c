@@ -221,6 +221,42 @@ test_notifications_page_server (Fixture       *fixture,
 }
 
 static gboolean
+forget_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (data));
+}
+
+/* The panel's error notification: shown in the page; closed there, it is remembered and not
+ * shown again; Forget in the panel shows it again. */
+static void
+test_notifications_page_error (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *forget;
+
+  show_panel (fixture, "notifications");
+  forget = find (fixture, "forget-errors");
+  g_assert_false (gtk_widget_get_sensitive (forget));
+
+  g_signal_emit_by_name (find (fixture, "fire-error"), "clicked");
+  cab_test_wait_js (&fixture->page, "document.querySelectorAll('.cab-note[data-type=error]').length === 1");
+  cab_test_wait_js (&fixture->page, "document.querySelector('.cab-note[data-type=error]').textContent"
+                                    ".includes('The telephony server cannot be reached.')");
+  run_js (fixture, "document.querySelector('.cab-note[data-type=error] .cab-note__close').click();");
+  wait_until (forget_sensitive, forget, "Forget to become available");
+
+  g_signal_emit_by_name (find (fixture, "fire-error"), "clicked");
+  cab_test_spin (300);
+  cab_test_wait_js (&fixture->page, "document.querySelectorAll('.cab-note[data-type=error]').length === 0");
+
+  g_signal_emit_by_name (forget, "clicked");
+  g_assert_cmpuint (cab_cabinet_get_remembered_errors (fixture->page.cabinet), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (forget));
+  g_signal_emit_by_name (find (fixture, "fire-error"), "clicked");
+  cab_test_wait_js (&fixture->page, "document.querySelectorAll('.cab-note[data-type=error]').length === 1");
+}
+
+static gboolean
 log_view_shows (gpointer data)
 {
   Fixture *fixture = data;
@@ -268,6 +304,7 @@ main (int   argc,
   ADD ("/app-panels/users", test_users_page);
   ADD ("/app-panels/notifications/call", test_notifications_page_call);
   ADD ("/app-panels/notifications/server", test_notifications_page_server);
+  ADD ("/app-panels/notifications/error", test_notifications_page_error);
   ADD ("/app-panels/event-log", test_event_log_panel);
 #undef ADD
 

@@ -284,6 +284,57 @@ test_console_logged (Fixture       *fixture,
   g_assert_cmpint (cab_event_get_level (event), ==, CAB_EVENT_LEVEL_INFO);
 }
 
+/* Errors nobody caught: a rejected Promise and a throw from a timer, under the widget's name. */
+static void
+test_uncaught_logged (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) ignored = run_js (fixture,
+                                        "window.__appProbe.reject('nobody waited for this');"
+                                        "window.__appProbe.throwLater('thrown from a timer');"
+                                        "return true;");
+  CabEvent *event;
+
+  event = wait_event (fixture, CAB_EVENT_KIND_CONSOLE, "unhandledrejection", "nobody waited for this");
+  g_assert_cmpint (cab_event_get_level (event), ==, CAB_EVENT_LEVEL_ERROR);
+  event = wait_event (fixture, CAB_EVENT_KIND_CONSOLE, "uncaught", "thrown from a timer");
+  g_assert_cmpint (cab_event_get_level (event), ==, CAB_EVENT_LEVEL_ERROR);
+  g_assert_nonnull (cab_event_get_file (event));
+
+  /* Once, with its details: not again as the browser's "Script error.". */
+  cab_test_spin (300);
+  g_assert_null (find_event (fixture, CAB_EVENT_KIND_CONSOLE, "uncaught", NULL, "Script error"));
+}
+
+/* addWidget from the console is in the log; the token it was given is not. */
+static void
+test_add_widget_logged (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *log = G_LIST_MODEL (cab_cabinet_get_event_log (fixture->test->cabinet));
+  g_autoptr(JsonNode) ignored = NULL;
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+  CabEvent *event = NULL;
+
+  ignored = run_js (fixture, "window.AMOCRM.developer.addWidget({ script: 'http://127.0.0.1:9/w.js',"
+                             " token: 'very-secret-token-123' }); return true;");
+  while ((event = find_event (fixture, CAB_EVENT_KIND_APP, "AMOCRM.developer.addWidget", NULL, NULL)) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("addWidget is not in the log");
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+    }
+  g_assert_nonnull (strstr (cab_event_get_message (event), "127.0.0.1:9/w.js"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(CabEvent) any = g_list_model_get_item (log, i);
+      g_autofree char *line = cab_event_to_text (any);
+
+      g_assert_null (strstr (line, "very-secret-token-123"));
+    }
+}
+
 static void
 test_lifecycle_logged (Fixture       *fixture,
                        gconstpointer  data)
@@ -390,6 +441,8 @@ main (int   argc,
   ADD ("/app/log/sdk-calls", test_sdk_calls_logged);
   ADD ("/app/log/console", test_console_logged);
   ADD ("/app/log/lifecycle", test_lifecycle_logged);
+  ADD ("/app/log/uncaught", test_uncaught_logged);
+  ADD ("/app/log/add-widget", test_add_widget_logged);
   ADD ("/app/log/untrusted", test_untrusted_events);
   ADD ("/app/log/console-flood", test_console_flood);
 #undef ADD

@@ -14,6 +14,8 @@
 //   touch(path)              reads a member by its dotted path from window, e.g.
 //                            'APP.sdk.setCallStatus'; returns typeof the value
 //   log(level, ...args)      console[level](...args), e.g. log('warn', 'a %s', 'b')
+//   reject(message)          leaves a Promise rejected with Error(message) unhandled
+//   throwLater(message)      throws Error(message) from a setTimeout callback
 //   sdk()                    methods.getState('lead'), then subscribe('sys', …) and its
 //                            unsubscribe once; returns { leadId, unsubscribeType }
 // data-result (when the slot is registered): { ready: true, appKeys, sdkKeys, notificationKeys }
@@ -65,6 +67,14 @@ define(['amocrm-sdk'], function (initAmocrmWidgetSdk) {
     },
     log (level, ...args) {
       console[level](...args)
+    },
+    reject (message) {
+      Promise.reject(new Error(message))
+    },
+    throwLater (message) {
+      setTimeout(function () {
+        throw new Error(message)
+      }, 0)
     },
     sdk () {
       const lead = methods.getState('lead')

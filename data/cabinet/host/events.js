@@ -581,11 +581,56 @@
     return typeof value === 'string' ? value : preview(value);
   }
 
+  // WebKit hides what a timer callback of a script from another origin threw ("Script
+  // error."), even when the script was served with CORS headers: for timers it does not know
+  // which script the code came from. So timer callbacks run in a try/catch that records the
+  // error itself and throws it on: the browser and the Web Inspector still see it uncaught.
+  let thrownByTimer = null;
+
+  function recordThrownByTimer (error) {
+    const site = attempt(() => siteOfStack(error && error.stack), null) || { widget: '', widgetLabel: CABINET_LABEL };
+    record({
+      kind: 'console',
+      level: 'error',
+      name: 'uncaught',
+      message: `Uncaught ${describeThrown(error)}`,
+      widget: site.widget,
+      widgetLabel: site.widgetLabel,
+      file: site.file,
+      line: site.line,
+      column: site.column,
+    });
+  }
+
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame']) {
+    const original = window[name];
+    window[name] = function (callback, ...rest) {
+      if (typeof callback !== 'function')
+        return original.call(window, callback, ...rest);
+      return original.call(window, function (...args) {
+        try {
+          return callback.apply(this, args);
+        } catch (error) {
+          recordThrownByTimer(error);
+          thrownByTimer = error;
+          throw error;
+        }
+      }, ...rest);
+    };
+  }
+
   // Uncaught errors of any script. Resource errors (an <img> that did not load) are plain
   // Events, not ErrorEvents, and do not bubble to window: they are not uncaught errors.
   window.addEventListener('error', (event) => {
     if (!(event instanceof ErrorEvent))
       return;
+    // What a timer callback threw is on record already, with its details.
+    if (thrownByTimer !== null) {
+      const known = event.error === thrownByTimer || event.message === 'Script error.';
+      thrownByTimer = null;
+      if (known)
+        return;
+    }
     // Code without a URL (the Web Inspector's console, evaluated scripts) has none to show.
     const file = /^[a-z][\w+.-]*:/i.test(event.filename || '') ? event.filename : undefined;
     const owner = file ? ownerOf(file) : null;
