@@ -189,6 +189,14 @@ test_add_error (Fixture       *fixture,
   run (fixture, "window.__appProbe.addError({ header: 'my_widget', text: 'other', date: 1763715601 });");
   cab_test_wait_js (fixture->test, "document.querySelectorAll('.cab-note[data-type=error]').length === 1");
 
+  /* amoCRM remembers closed errors in a cookie; a cabinet:// page keeps none (WebKit stores
+   * cookies for http(s) only), which is why the app remembers them. */
+  {
+    g_autofree char *cookie = page_string (fixture, "(document.cookie = 'probe=1', document.cookie)");
+
+    g_assert_cmpstr (cookie, ==, "");
+  }
+
   /* Forgetting shows it again. */
   cab_cabinet_forget_errors (fixture->test->cabinet);
   g_assert_cmpuint (cab_cabinet_get_remembered_errors (fixture->test->cabinet), ==, 0);
