@@ -63,7 +63,7 @@ last_notification (Fixture *fixture)
   guint n = g_list_model_get_n_items (shown);
 
   g_assert_cmpuint (n, >, 0);
-  return CAB_EVENT (g_object_ref_sink (g_list_model_get_item (shown, n - 1)));
+  return CAB_EVENT (g_list_model_get_item (shown, n - 1));
 }
 
 static void

@@ -30,14 +30,19 @@ build_hello_reply (CabCabinet *self)
   }
 }
 
+/* A reply travels to the web process as text, { json: "…" }, parsed by bridge.js: an object
+ * reply is carried across as a dictionary that loses the order of its members, and a widget
+ * that lists leadFields in Object.keys() order would see them shuffled on every start. */
 static void
 reply_json (WebKitScriptMessageReply *reply,
             JSCContext               *context,
             JsonNode                 *node)
 {
   g_autofree char *json = json_to_string (node, FALSE);
-  g_autoptr(JSCValue) value = jsc_value_new_from_json (context, json);
+  g_autoptr(JSCValue) value = jsc_value_new_object (context, NULL, NULL);
+  g_autoptr(JSCValue) text = jsc_value_new_string (context, json);
 
+  jsc_value_object_set_property (value, "json", text);
   webkit_script_message_reply_return_value (reply, value);
 }
 

@@ -16,6 +16,7 @@
 //   log(level, ...args)      console[level](...args), e.g. log('warn', 'a %s', 'b')
 //   reject(message)          leaves a Promise rejected with Error(message) unhandled
 //   throwLater(message)      throws Error(message) from a setTimeout callback
+//   getState(entity)         methods.getState(entity)
 //   sdk()                    methods.getState('lead'), then subscribe('sys', …) and its
 //                            unsubscribe once; returns { leadId, unsubscribeType }
 // data-result (when the slot is registered): { ready: true, appKeys, sdkKeys, notificationKeys }
@@ -75,6 +76,9 @@ define(['amocrm-sdk'], function (initAmocrmWidgetSdk) {
       setTimeout(function () {
         throw new Error(message)
       }, 0)
+    },
+    getState (entity) {
+      return methods.getState(entity)
     },
     sdk () {
       const lead = methods.getState('lead')

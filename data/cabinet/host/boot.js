@@ -36,12 +36,19 @@
   // comes first). Edits that arrive meanwhile go into it, not under it.
   let pendingSwitch = null;
 
+  // What APP reads (the users' status, the account's address) is not an SDK entity: it
+  // applies at once, even while a lead switch waits for the widgets' teardown.
+  function applyAppState (message) {
+    if (message.users)
+      window.CabinetApp.setUsers(message.users);
+    if (typeof message.accountAddress === 'string')
+      window.CabinetApp.setAccountAddress(message.accountAddress);
+  }
+
   const handlers = {
     // One edit of the model: whole entities, member patches, and what the page shows.
     update (message) {
-      // Users are APP's, not an entity of the SDK: a lead switch does not wait for them.
-      if (message.users)
-        window.CabinetApp.setUsers(message.users);
+      applyAppState(message);
       if (pendingSwitch) {
         const target = pendingSwitch.entities;
         Object.assign(target, message.entities);
@@ -63,8 +70,8 @@
       if (message.routerQuery)
         Sdk.setRouterQuery(message.routerQuery);
       const changed = Sdk.update(message.entities, message.patches);
-      // A change of users alone leaves the cabinet as it is drawn.
-      if (message.users && changed.length === 0 && !message.view)
+      // A change of APP's state alone leaves the cabinet as it is drawn.
+      if (changed.length === 0 && !message.view && !message.routerQuery)
         return;
       // A field's new value redraws its row; anything else redraws the cabinet.
       const fieldsOnly = !message.view && changed.length === 1 && changed[0] === 'leadFields' &&
@@ -73,6 +80,7 @@
         render();
     },
     'lead-switch' (message) {
+      applyAppState(message);
       pendingSwitch = { entities: Object.assign({}, message.entities), view: message.view,
         routerQuery: message.routerQuery };
       return window.CabinetWidgets.switchLead(() => {

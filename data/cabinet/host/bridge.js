@@ -8,10 +8,13 @@
   // Keep our own reference: widget code runs in this same world and may replace window.webkit.
   const post = handler ? handler.postMessage.bind(handler) : null;
 
+  // Object replies come as their JSON text, { json }, which keeps the order of their members
+  // (src/web/cab-cabinet-bridge.c says why).
   function call (type, payload) {
     if (!post)
       return Promise.reject(new Error('Cabinet Inspector: the page runs outside the app'));
-    return post({ type, payload: payload || {} });
+    return post({ type, payload: payload || {} }).then((reply) =>
+      reply !== null && typeof reply === 'object' && typeof reply.json === 'string' ? JSON.parse(reply.json) : reply);
   }
 
   // For messages whose reply nobody needs; a failure to deliver must not reach widget code.
