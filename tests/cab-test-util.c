@@ -149,10 +149,29 @@ cab_test_wait_widget (CabTestCabinet *test,
         return info;
       if (deadline_passed (start))
         {
-          g_autoptr(JsonNode) page = cab_test_run_js (test, "return JSON.stringify({ visibility: document.visibilityState, "
-                                                      "ready: document.readyState, log: window.__testLog || null, "
-                                                      "scripts: Array.from(document.scripts).map((s) => s.src), "
-                                                      "entries: performance.getEntriesByType('resource').map((e) => e.name + ' ' + Math.round(e.duration)) });");
+          g_autoptr(JsonNode) page = NULL;
+          g_autofree char *body = NULL;
+
+          /* Whether the page's timers still fire, and what requirejs and the widget's own
+           * object say: enough to tell where a load that never ends stopped. */
+          json_node_unref (cab_test_run_js (test, "window.__timersFire = false; setTimeout(() => { window.__timersFire = true; }, 20);"));
+          cab_test_spin (500);
+          body = g_strdup_printf ("const w = window.CabinetWidgets && window.CabinetWidgets.get('%s');"
+                                  "const rjs = requirejs.s.contexts._;"
+                                  "return JSON.stringify({ visibility: document.visibilityState, timersFire: window.__timersFire,"
+                                  "  widget: w && { state: w.state, generation: w.generation, callbacks: Boolean(w.callbacks),"
+                                  "    problems: w.problems.map((p) => p.code), script: w.script },"
+                                  "  registry: Object.keys(rjs.registry), urlFetched: Object.keys(rjs.urlFetched),"
+                                  "  defined: Object.keys(rjs.defined).filter((k) => k.startsWith('cabinet-widget-')),"
+                                  "  ready: document.readyState, log: window.__testLog || null,"
+                                  "  scripts: Array.from(document.scripts).map((s) => s.src) });", id);
+          page = cab_test_run_js (test, body);
+          {
+            GListModel *log = G_LIST_MODEL (cab_cabinet_get_event_log (test->cabinet));
+            g_autofree char *events = cab_event_list_to_text (log);
+
+            g_printerr ("The event log:\n%s", events);
+          }
           g_error ("widget %s is still %s; the page: %s", id, info != NULL ? info->state : "unknown to the app",
                    json_node_get_string (page));
         }

@@ -83,6 +83,20 @@ test_documented_shape (void)
   }
 }
 
+/* An anonymous define() with a require() right after it, before the script's load event:
+ * the widget starts and the require() is answered (see the widget's header). */
+static void
+test_require_after_define (void)
+{
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autofree char *id = cab_test_add_widget (test, "require-after-define.js");
+  g_autoptr(JsonObject) result = NULL;
+
+  g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
+  result = wait_result (test, id, "r.required === true");
+  g_assert_true (json_object_get_boolean_member (result, "required"));
+}
+
 static void
 test_host_modules (void)
 {
@@ -717,6 +731,7 @@ main (int   argc,
 
   g_test_add_func ("/web/documented-shape", test_documented_shape);
   g_test_add_func ("/web/host-modules", test_host_modules);
+  g_test_add_func ("/web/require-after-define", test_require_after_define);
   g_test_add_func ("/web/sdk-contract", test_sdk_contract);
   g_test_add_func ("/web/subscribe", test_subscribe);
   g_test_add_func ("/web/lifecycle-and-lead-switch", test_lifecycle_and_lead_switch);

@@ -82,13 +82,24 @@
 
   // Which scripts called define(): a script that ran without it is not an AMD module, which is
   // a different mistake from a factory that returns nothing.
+  //
+  // An anonymous define() is also given the name of the module its script was loaded for.
+  // requirejs names it only at the script's load event, and any require() that runs before
+  // that event (WebKit lets the bridge's replies in between) finds an anonymous define()
+  // waiting and fails with "Mismatched anonymous define() module": a widget added while
+  // dateformat.js or another widget was loading never started.
   const scriptsThatDefined = new Set();
   const requireDefine = window.define;
-  const trackingDefine = function () {
+  const trackingDefine = function (...args) {
     const script = document.currentScript;
-    if (script && script.src)
+    if (script && script.src) {
+      const module = script.dataset.requiremodule;
+      if (typeof args[0] !== 'string' && module && script.dataset.requirecontext === '_' &&
+          !scriptsThatDefined.has(script.src))
+        args.unshift(module);
       scriptsThatDefined.add(script.src);
-    return requireDefine.apply(this, arguments);
+    }
+    return requireDefine.apply(this, args);
   };
   trackingDefine.amd = requireDefine.amd;
   window.define = trackingDefine;
