@@ -97,6 +97,38 @@ test_require_after_define (void)
   g_assert_true (json_object_get_boolean_member (result, "required"));
 }
 
+/* A folder's manifest problems are listed in its widget's item, by name; the widget still
+ * runs, and they stay through a lead switch. A good folder has none. */
+static void
+test_manifest_problems_listed (void)
+{
+  g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
+  g_autofree char *bad = cab_test_add_widget (test, "../manifests/wrong-locations");
+  g_autofree char *good = cab_test_add_widget (test, "../manifests/good");
+  g_autofree char *in_item = g_strdup_printf ("document.querySelector('[data-widget-id=\"%s\"] "
+                                              ".cab-widget__problem[data-code=\"manifest-invalid\"]')", bad);
+  const CabWidgetInfo *info = cab_test_wait_widget (test, bad);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (info->state, ==, "ready");
+  g_assert_nonnull (info->problem);
+  g_assert_cmpstr (info->problem->code, ==, "manifest-invalid");
+  g_assert_nonnull (strstr (info->problem->message, "locations-missing"));
+  g_assert_nonnull (strstr (info->problem->message, "personal_page"));
+  g_assert_true (g_str_has_suffix (info->problem->file, "/manifest.json"));
+
+  info = cab_test_wait_widget (test, good);
+  g_assert_cmpstr (info->state, ==, "ready");
+  g_assert_null (info->problem);
+
+  cab_test_wait_js (test, in_item);
+  g_assert_true (cab_state_set_active_lead (test->state, "18342277", &error));
+  g_assert_no_error (error);
+  cab_test_wait_js (test, "window.CabinetSdk.getEntity('lead').id === '18342277'");
+  cab_test_wait_widget (test, bad);
+  cab_test_wait_js (test, in_item);
+}
+
 static void
 test_host_modules (void)
 {
@@ -732,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/web/documented-shape", test_documented_shape);
   g_test_add_func ("/web/host-modules", test_host_modules);
   g_test_add_func ("/web/require-after-define", test_require_after_define);
+  g_test_add_func ("/web/manifest-problems-listed", test_manifest_problems_listed);
   g_test_add_func ("/web/sdk-contract", test_sdk_contract);
   g_test_add_func ("/web/subscribe", test_subscribe);
   g_test_add_func ("/web/lifecycle-and-lead-switch", test_lifecycle_and_lead_switch);

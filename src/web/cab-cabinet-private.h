@@ -21,6 +21,7 @@ typedef struct
   char            *script;
   char            *token;   /* NULL: the page asks for a freshly minted token on each initLead */
   CabWidgetServer *server;  /* for local files and folders */
+  JsonNode        *manifest_problems;  /* a folder's cab_manifest_check(), as JSON; or NULL */
   gboolean         from_console;  /* added by the page itself, with addWidget() */
 } WidgetEntry;
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include "cab-cabinet-private.h"
+#include "cab-manifest.h"
 #include "cab-scheme.h"
 
 #define MESSAGE_HANDLER "cabinet"
@@ -49,6 +50,7 @@ widget_entry_free (WidgetEntry *entry)
   g_free (entry->script);
   g_free (entry->token);
   g_clear_object (&entry->server);
+  g_clear_pointer (&entry->manifest_problems, json_node_unref);
   g_free (entry);
 }
 
@@ -85,6 +87,11 @@ cab_cabinet_widget_entry_to_json (WidgetEntry *entry)
   json_builder_add_boolean_value (builder, entry->server != NULL);
   json_builder_set_member_name (builder, "origin");
   json_builder_add_string_value (builder, entry->from_console ? "console" : "app");
+  if (entry->manifest_problems != NULL)
+    {
+      json_builder_set_member_name (builder, "manifestProblems");
+      json_builder_add_value (builder, json_node_copy (entry->manifest_problems));
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -486,6 +493,35 @@ cab_cabinet_emit_ready (CabCabinet *self)
   g_signal_emit (self, signals[READY], 0);
 }
 
+/* What amoCRM would refuse in a folder's archive, for the page to list in the widget's item:
+ * [{ check, message, file, line }]. */
+static JsonNode *
+manifest_problems_to_json (const char *folder)
+{
+  g_autoptr(GPtrArray) problems = cab_manifest_check (folder);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CabManifestProblem *problem = g_ptr_array_index (problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "check");
+      json_builder_add_string_value (builder, problem->check);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, problem->file);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
 CabCabinet *
 cab_cabinet_new (CabState *state)
 {
@@ -545,6 +581,8 @@ cab_cabinet_add_widget (CabCabinet       *self,
   else
     entry->script = g_strdup (cab_widget_source_get_location (source));
   entry->server = g_steal_pointer (&server);
+  if (cab_widget_source_get_kind (source) == CAB_WIDGET_SOURCE_FOLDER)
+    entry->manifest_problems = manifest_problems_to_json (cab_widget_source_get_root (source));
   g_ptr_array_add (self->entries, entry);
 
   if (self->page_ready)

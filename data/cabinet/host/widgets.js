@@ -22,6 +22,7 @@
       'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
       'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
       'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
+      'manifest-invalid': 'Ошибка в манифесте',
     },
     en: {
       loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
@@ -32,6 +33,7 @@
       'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
       'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
       'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
+      'manifest-invalid': 'Manifest problem',
     },
   };
 
@@ -88,7 +90,7 @@
   }
 
   class Widget {
-    constructor ({ id, label, script, token, cors, origin }) {
+    constructor ({ id, label, script, token, cors, origin, manifestProblems }) {
       this.id = id;
       this.label = label || script;
       this.script = script;
@@ -99,6 +101,9 @@
       this.generation = 0;
       this.state = 'loading';
       this.problems = [];
+      // What amoCRM would refuse in the folder's archive (the app checks it): listed with the
+      // widget's own problems, though the widget still runs.
+      this.manifestProblems = Array.isArray(manifestProblems) ? manifestProblems : [];
       this.scriptErrors = [];
       this.subscriptions = new Set();
       this.callbacks = null;
@@ -488,6 +493,9 @@
     reloadGenerations.set(widget.id, generation);
     widget.problems = [];
     widget.scriptErrors = [];
+    for (const found of widget.manifestProblems)
+      widget.problem('manifest-invalid', 'error', `${found.check}: ${found.message}`, null,
+        { file: new URL(found.file, widget.script).href, line: found.line || undefined }, true);
     renderProblems(widget);
     setState(widget, 'loading');
     dropModules(widget);
@@ -781,7 +789,7 @@
       running.forEach(teardown);
       applyState();
       for (const widget of running) {
-        widget.problems = widget.problems.filter((p) => p.code === 'sdk-version-missing');
+        widget.problems = widget.problems.filter((p) => p.code === 'sdk-version-missing' || p.code === 'manifest-invalid');
         renderProblems(widget);
         setState(widget, 'loading');
         await start(widget, widget.generation);
