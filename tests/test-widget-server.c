@@ -176,8 +176,18 @@ test_refuses_what_is_outside (void)
     "/%2e%2e/secret.txt",
     "/lib/%2E%2E/%2E%2E/secret.txt",
     "/..%2fsecret.txt",
+    "/lib/..%2f..%2fsecret.txt",       /* encoded slashes inside a segment */
+    "/lib%2f..%2f..%2fsecret.txt",
+    "/%252e%252e/secret.txt",          /* double encoding */
+    "/%c0%ae%c0%ae/secret.txt",        /* overlong UTF-8 dots */
+    "/..\\secret.txt",                /* a backslash is not a separator here, nor a way out */
+    "//etc/passwd",                    /* absolute paths */
+    "/%2fetc%2fpasswd",
+    "/personal_page.js%00.png",        /* a NUL byte */
+    "/%00",
     "/lib",                            /* a folder is not a file */
     "/.env",                           /* hidden files are never served */
+    "/lib/%2e%65nv",
   };
   g_autofree char *outside = NULL;
   g_autofree char *root = make_fixture_folder (&outside);
@@ -202,9 +212,39 @@ test_refuses_what_is_outside (void)
           path = g_steal_pointer (&replaced);
         }
       response = get (server, path);
-      if (strstr (response, "SECRET") != NULL || g_str_has_prefix (response, "HTTP/1.0 200"))
+      if (strstr (response, "SECRET") != NULL || strstr (response, "root:") != NULL ||
+          g_str_has_prefix (response, "HTTP/1.0 200"))
         g_error ("%s was served:\n%s", path, response);
     }
+
+  /* Absolute paths and full URLs as the request target, without the secret segment. */
+  {
+    static const char * const targets[] = { "/etc/passwd", "http://127.0.0.1/etc/passwd", "file:///etc/passwd" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_autofree char *response = get_raw (server, targets[i], NULL);
+
+        if (strstr (response, "root:") != NULL || g_str_has_prefix (response, "HTTP/1.0 200"))
+          g_error ("%s was served:\n%s", targets[i], response);
+      }
+  }
+
+  /* A very long path is refused, and the server goes on serving. */
+  {
+    g_autoptr(GString) long_path = g_string_new ("/");
+    g_autofree char *response = NULL;
+    g_autofree char *after = NULL;
+
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (long_path, "../");
+    g_string_append (long_path, "etc/passwd");
+    response = get (server, long_path->str);
+    if (strstr (response, "root:") != NULL || g_str_has_prefix (response, "HTTP/1.0 200"))
+      g_error ("a 60 KB path was served:\n%.200s", response);
+    after = get (server, "/personal_page.js");
+    g_assert_true (g_str_has_prefix (after, "HTTP/1.0 200"));
+  }
 
   cab_test_remove_tree (root);
   cab_test_remove_tree (outside);
