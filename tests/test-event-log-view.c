@@ -82,7 +82,7 @@ find (const char *name)
 
 /* Whether a row on screen shows @text as its message or its location. */
 static gboolean
-has_label (GtkWidget  *root,
+shows_text (GtkWidget  *root,
            const char *text)
 {
   if (CAB_IS_EVENT_LOG_ROW (root) && gtk_widget_get_mapped (root))
@@ -96,7 +96,7 @@ has_label (GtkWidget  *root,
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
+    if (shows_text (child, text))
       return TRUE;
 
   return FALSE;
@@ -251,13 +251,13 @@ test_count (void)
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find ("event-kinds"))), ==, "All Kinds");
   g_assert_true (gtk_widget_get_mapped (find ("event-list")));
   /* The last entry is on screen, in its row's parts. */
-  g_assert_true (has_label (find ("event-list"), "Message number 299"));
-  g_assert_true (has_label (find ("event-list"), "script.js:100"));
+  g_assert_true (shows_text (find ("event-list"), "Message number 299"));
+  g_assert_true (shows_text (find ("event-list"), "script.js:100"));
 
   append_entries (event_log, N_ENTRIES, 5);
   wait_filtered ();
   g_assert_cmpstr (count_text (), ==, "305 entries");
-  g_assert_true (has_label (find ("event-list"), "Message number 304"));
+  g_assert_true (shows_text (find ("event-list"), "Message number 304"));
 }
 
 static void

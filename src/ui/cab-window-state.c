@@ -500,67 +500,43 @@ on_close_request (CabWindow *self)
 
 /* --- Set-up ------------------------------------------------------------------------------- */
 
-typedef GtkWidget *(*PageFactory) (CabWindow *self);
-
-static GtkWidget *
-new_account_page (CabWindow *self)
+/* The side pane's pages, in order. Each is built from the state, but Notifications, which
+ * fires notifications in the cabinet page. */
+static const struct
 {
-  return cab_account_page_new (self->state);
-}
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GtkWidget *(*new_for_state) (CabState *state);
+  GtkWidget *(*new_for_cabinet) (CabCabinet *cabinet);
+} panels[] = {
+  { "account", N_("Account"), "emblem-system-symbolic", cab_account_page_new, NULL },
+  { "lead", N_("Lead"), "x-office-address-book-symbolic", cab_lead_page_new, NULL },
+  { "fields", N_("Fields"), "view-list-symbolic", cab_fields_page_new, NULL },
+  { "authors", N_("Authors"), "system-users-symbolic", cab_authors_page_new, NULL },
+  { "users", N_("Users"), "avatar-default-symbolic", cab_users_page_new, NULL },
+  { "notifications", N_("Notifications"), "preferences-system-notifications-symbolic", NULL, cab_notifications_page_new },
+  { "json", N_("JSON"), "text-x-generic-symbolic", cab_json_page_new, NULL },
+};
 
-static GtkWidget *
-new_lead_page (CabWindow *self)
-{
-  return cab_lead_page_new (self->state);
-}
-
-static GtkWidget *
-new_fields_page (CabWindow *self)
-{
-  return cab_fields_page_new (self->state);
-}
-
-static GtkWidget *
-new_authors_page (CabWindow *self)
-{
-  return cab_authors_page_new (self->state);
-}
-
-static GtkWidget *
-new_users_page (CabWindow *self)
-{
-  return cab_users_page_new (self->state);
-}
-
-static GtkWidget *
-new_notifications_page (CabWindow *self)
-{
-  return cab_notifications_page_new (self->cabinet);
-}
-
-static GtkWidget *
-new_json_page (CabWindow *self)
-{
-  return cab_json_page_new (self->state);
-}
+#define PANEL_INDEX_KEY "cab-panel-index"
 
 #define PANELS_DELAY_MS 1500
 
-/* A panel is built the first time it is shown: five pages (a GtkSourceView, lists of
+/* A panel is built the first time it is shown: seven pages (a GtkSourceView, lists of
  * thousands of rows) built up front would hold the window back while the cabinet starts. */
 static void
-add_panel (CabWindow   *self,
-           PageFactory  factory,
-           const char  *name,
-           const char  *title,
-           const char  *icon_name)
+add_panels (CabWindow *self)
 {
-  GtkWidget *slot = adw_bin_new ();
-  AdwViewStackPage *stack_page;
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      GtkWidget *slot = adw_bin_new ();
+      AdwViewStackPage *stack_page;
 
-  g_object_set_data (G_OBJECT (slot), "cab-page-factory", factory);
-  stack_page = adw_view_stack_add_titled (self->panel_stack, slot, name, title);
-  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+      g_object_set_data (G_OBJECT (slot), PANEL_INDEX_KEY, GUINT_TO_POINTER (i));
+      stack_page = adw_view_stack_add_titled (self->panel_stack, slot, panels[i].name, _(panels[i].title));
+      adw_view_stack_page_set_icon_name (stack_page, panels[i].icon_name);
+    }
 }
 
 /* The page in the panel @name, built now if it was not yet. */
@@ -569,12 +545,13 @@ ensure_panel (CabWindow  *self,
               const char *name)
 {
   AdwBin *slot = ADW_BIN (adw_view_stack_get_child_by_name (self->panel_stack, name));
-  PageFactory factory = g_object_get_data (G_OBJECT (slot), "cab-page-factory");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (slot), PANEL_INDEX_KEY));
   GtkWidget *page = adw_bin_get_child (slot);
 
   if (page == NULL)
     {
-      page = factory (self);
+      page = panels[index].new_for_state != NULL ? panels[index].new_for_state (self->state)
+             : panels[index].new_for_cabinet (self->cabinet);
       adw_bin_set_child (slot, page);
       if (CAB_IS_LEAD_PAGE (page))
         g_signal_connect_object (page, "open-field", G_CALLBACK (on_open_field), self, G_CONNECT_SWAPPED);
@@ -633,13 +610,7 @@ cab_window_state_init (CabWindow *self)
   self->lead_ids = g_ptr_array_new_with_free_func (g_free);
   self->autosave = cab_autosave_new (self->state, autosave_path);
 
-  add_panel (self, new_account_page, "account", _("Account"), "emblem-system-symbolic");
-  add_panel (self, new_lead_page, "lead", _("Lead"), "x-office-address-book-symbolic");
-  add_panel (self, new_fields_page, "fields", _("Fields"), "view-list-symbolic");
-  add_panel (self, new_authors_page, "authors", _("Authors"), "system-users-symbolic");
-  add_panel (self, new_users_page, "users", _("Users"), "avatar-default-symbolic");
-  add_panel (self, new_notifications_page, "notifications", _("Notifications"), "preferences-system-notifications-symbolic");
-  add_panel (self, new_json_page, "json", _("JSON"), "text-x-generic-symbolic");
+  add_panels (self);
   adw_view_stack_set_visible_child_name (self->panel_stack, "lead");
   g_signal_connect_object (self->panel_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_panel_changed), self, G_CONNECT_SWAPPED);

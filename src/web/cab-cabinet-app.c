@@ -39,24 +39,12 @@ cab_cabinet_app_dispose (CabCabinet *self)
   g_clear_pointer (&self->remembered_errors, g_ptr_array_unref);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 /* "header\ntext": how a closed error is known again (the page uses the same key). */
 static char *
 error_key (JsonObject *payload)
 {
-  const char *header = get_string (payload, "header");
-  const char *text = get_string (payload, "text");
+  const char *header = cab_cabinet_get_string (payload, "header");
+  const char *text = cab_cabinet_get_string (payload, "text");
 
   if (header == NULL || text == NULL || strlen (header) > MAX_ERROR_TEXT || strlen (text) > MAX_ERROR_TEXT)
     return NULL;
@@ -77,18 +65,33 @@ remembered_errors_to_json (CabCabinet *self)
   return node;
 }
 
+/* What window.APP reads from the model: the users' online status (showUserStatus) and the
+ * account's address (the links of call notifications). */
+void
+cab_cabinet_app_add_model (CabCabinet *self,
+                           JsonObject *payload,
+                           gboolean    users,
+                           gboolean    account_address)
+{
+  if (users)
+    json_object_set_member (payload, "users", cab_json_deep_copy (cab_state_peek (self->state, "users")));
+  if (account_address)
+    {
+      JsonObject *integration = json_node_get_object (cab_state_peek (self->state, "integration"));
+
+      json_object_set_string_member (payload, "accountAddress",
+                                     json_object_get_string_member_with_default (integration, "accountAddress", ""));
+    }
+}
+
 /* What the page needs of the app's side of APP when it starts. */
 void
 cab_cabinet_app_add_hello (CabCabinet *self,
                            JsonObject *reply)
 {
-  JsonObject *integration = json_node_get_object (cab_state_peek (self->state, "integration"));
-
-  json_object_set_member (reply, "users", cab_json_deep_copy (cab_state_peek (self->state, "users")));
+  cab_cabinet_app_add_model (self, reply, TRUE, TRUE);
   json_object_set_boolean_member (reply, "calling", self->calling);
   json_object_set_member (reply, "rememberedErrors", remembered_errors_to_json (self));
-  json_object_set_string_member (reply, "accountAddress",
-                                 json_object_get_string_member_with_default (integration, "accountAddress", ""));
 }
 
 static void

@@ -76,9 +76,10 @@ cab_cabinet_find_info_index (CabCabinet *self,
   return G_MAXUINT;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
+/* @member of @object when it is a string; NULL otherwise (the page's messages are untrusted). */
+const char *
+cab_cabinet_get_string (JsonObject *object,
+                        const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -94,9 +95,9 @@ static void
 handle_widget_status (CabCabinet *self,
                       JsonObject *payload)
 {
-  const char *id = get_string (payload, "id");
-  const char *state = get_string (payload, "state");
-  const char *script = get_string (payload, "script");
+  const char *id = cab_cabinet_get_string (payload, "id");
+  const char *state = cab_cabinet_get_string (payload, "state");
+  const char *script = cab_cabinet_get_string (payload, "script");
   JsonNode *problem = json_object_get_member (payload, "problem");
   CabWidgetInfo *info;
   guint index;
@@ -120,7 +121,7 @@ handle_widget_status (CabCabinet *self,
     }
 
   g_free (info->label);
-  info->label = g_strdup (get_string (payload, "label") != NULL ? get_string (payload, "label") : script);
+  info->label = g_strdup (cab_cabinet_get_string (payload, "label") != NULL ? cab_cabinet_get_string (payload, "label") : script);
   g_free (info->script);
   info->script = g_strdup (script);
   g_free (info->state);
@@ -134,7 +135,7 @@ handle_widget_status (CabCabinet *self,
 
   /* Only a widget the page added itself (addWidget) becomes one the app keeps; any other
    * unknown id is a widget that is gone. */
-  if (find_entry (self, id) == NULL && g_strcmp0 (get_string (payload, "origin"), "console") == 0 &&
+  if (find_entry (self, id) == NULL && g_strcmp0 (cab_cabinet_get_string (payload, "origin"), "console") == 0 &&
       self->entries->len < CAB_MAX_WIDGETS)
     {
       WidgetEntry *entry = g_new0 (WidgetEntry, 1);
@@ -142,7 +143,7 @@ handle_widget_status (CabCabinet *self,
       entry->id = g_strdup (id);
       entry->label = g_strdup (info->label);
       entry->script = g_strdup (script);
-      entry->token = g_strdup (get_string (payload, "token"));
+      entry->token = g_strdup (cab_cabinet_get_string (payload, "token"));
       entry->from_console = TRUE;
       g_ptr_array_add (self->entries, entry);
     }
@@ -154,7 +155,7 @@ static void
 handle_widget_removed (CabCabinet *self,
                        JsonObject *payload)
 {
-  const char *id = get_string (payload, "id");
+  const char *id = cab_cabinet_get_string (payload, "id");
   guint index;
 
   if (id == NULL)
@@ -310,7 +311,7 @@ handle_probe (CabCabinet               *self,
               JSCContext               *context,
               WebKitScriptMessageReply *reply)
 {
-  const char *url = get_string (payload, "url");
+  const char *url = cab_cabinet_get_string (payload, "url");
   JsonNode *want_text = payload != NULL ? json_object_get_member (payload, "text") : NULL;
   g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
   ProbeData *data;
@@ -358,7 +359,7 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
     }
 
   message = json_node_get_object (json_parser_get_root (parser));
-  type = get_string (message, "type");
+  type = cab_cabinet_get_string (message, "type");
   payload_node = json_object_get_member (message, "payload");
   if (payload_node != NULL && JSON_NODE_HOLDS_OBJECT (payload_node))
     payload = json_node_get_object (payload_node);
@@ -379,7 +380,7 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
     }
   if (g_strcmp0 (type, "token") == 0)
     {
-      WidgetEntry *entry = find_entry (self, get_string (payload, "widgetId"));
+      WidgetEntry *entry = find_entry (self, cab_cabinet_get_string (payload, "widgetId"));
       g_autofree char *token = NULL;
       g_autoptr(JSCValue) token_value = NULL;
 
@@ -387,7 +388,7 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
       if (entry != NULL && entry->token != NULL)
         token = g_strdup (entry->token);
       else
-        token = cab_state_mint_token (self->state, get_string (payload, "leadId"));
+        token = cab_state_mint_token (self->state, cab_cabinet_get_string (payload, "leadId"));
       token_value = jsc_value_new_string (context, token);
       webkit_script_message_reply_return_value (reply, token_value);
       return TRUE;

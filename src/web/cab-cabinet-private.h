@@ -55,6 +55,8 @@ struct _CabCabinet
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
+const char *cab_cabinet_get_string        (JsonObject               *object,
+                                            const char               *member);
 guint     cab_cabinet_find_info_index      (CabCabinet               *self,
                                             const char               *id);
 void      cab_cabinet_send_to_page         (CabCabinet               *self,
@@ -68,6 +70,10 @@ void      cab_cabinet_app_init             (CabCabinet               *self);
 void      cab_cabinet_app_dispose          (CabCabinet               *self);
 void      cab_cabinet_app_add_hello        (CabCabinet               *self,
                                             JsonObject               *reply);
+void      cab_cabinet_app_add_model        (CabCabinet               *self,
+                                            JsonObject               *payload,
+                                            gboolean                  users,
+                                            gboolean                  account_address);
 JsonNode *cab_cabinet_app_on_message       (CabCabinet               *self,
                                             const char               *type,
                                             JsonObject               *payload);

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "cab-cabinet-private.h"
-#include "cab-json.h"
 
 enum {
   PENDING_VIEW   = 1 << 0,
@@ -62,21 +61,14 @@ add_entity (CabCabinet *self,
   json_object_set_object_member (patches, entity, patch);
 }
 
-/* What window.APP reads from the model: the users' online status (showUserStatus) and the
- * account's address (the links of call notifications). A new document may change both. */
+/* What window.APP reads from the model, when it changed; a new document may change both. */
 static void
 add_app_state (CabCabinet *self,
                JsonObject *payload)
 {
-  if (self->pending_flags & (PENDING_USERS | PENDING_SWITCH))
-    json_object_set_member (payload, "users", cab_json_deep_copy (cab_state_peek (self->state, "users")));
-  if (self->pending_flags & (PENDING_INTEGRATION | PENDING_SWITCH))
-    {
-      JsonObject *integration = json_node_get_object (cab_state_peek (self->state, "integration"));
-
-      json_object_set_string_member (payload, "accountAddress",
-                                     json_object_get_string_member_with_default (integration, "accountAddress", ""));
-    }
+  cab_cabinet_app_add_model (self, payload,
+                             (self->pending_flags & (PENDING_USERS | PENDING_SWITCH)) != 0,
+                             (self->pending_flags & (PENDING_INTEGRATION | PENDING_SWITCH)) != 0);
 }
 
 static gboolean

@@ -11,37 +11,7 @@
   const { WIDGET_PREFIX, reloadGenerations } = window.CabinetModules;
   const SLOT_CLASS = window.CabinetSdk.CONSTANTS.GLOBAL_CLASS_NAMES.widgetBarItemContainer;
   const INIT_LEAD_TIMEOUT_MS = 10000;
-
-  const TITLES = {
-    ru: {
-      loading: 'Загрузка…', ready: 'Работает', failed: 'Ошибка', remove: 'Убрать виджет',
-      'load-failed': 'Не удалось загрузить', 'syntax-error': 'Синтаксическая ошибка',
-      'not-amd-module': 'Не AMD-модуль', 'no-callbacks-object': 'Нет объекта колбэков',
-      'missing-initLead': 'Нет initLead', 'missing-registerWidgetsBarSlot': 'Нет registerWidgetsBarSlot',
-      'callback-threw': 'Исключение в колбэке', 'callback-rejected': 'Promise отклонён',
-      'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
-      'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
-      'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
-      'manifest-invalid': 'Ошибка в манифесте',
-    },
-    en: {
-      loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
-      'load-failed': 'Could not load', 'syntax-error': 'Syntax error',
-      'not-amd-module': 'Not an AMD module', 'no-callbacks-object': 'No callbacks object',
-      'missing-initLead': 'No initLead', 'missing-registerWidgetsBarSlot': 'No registerWidgetsBarSlot',
-      'callback-threw': 'A callback threw', 'callback-rejected': 'Promise rejected',
-      'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
-      'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
-      'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
-      'manifest-invalid': 'Manifest problem',
-    },
-  };
-
-  function title (key) {
-    const sys = window.CabinetSdk.getEntity('sys');
-    const table = TITLES[sys && sys.lang] || TITLES.en;
-    return table[key] || TITLES.en[key] || key;
-  }
+  const Item = window.CabinetWidgetItem;
 
   const widgets = new Map();
   let lifecycleQueue = Promise.resolve();
@@ -110,13 +80,13 @@
       this.cleanup = null;
       this.destroy = null;
       this.slot = null;
-      this.item = createItem(this);
+      this.item = Item.create(this, () => removeWidget(this.id));
     }
 
     // The reporter side used by the SDK instance (sdk.js). A problem is reported whole, with
     // its location, so the app never shows half of one.
     problem (code, severity, message, error, location, quiet) {
-      const problem = Object.assign({ code, severity, title: title(code), message },
+      const problem = Object.assign({ code, severity, title: Item.title(code), message },
         location || errorLocation(error));
       // Every occurrence goes to the event log (a loop shows as one entry with a count);
       // the widget's own list names each problem once.
@@ -124,7 +94,7 @@
       if (this.problems.some((p) => p.code === code && p.message === message))
         return;
       this.problems.push(problem);
-      renderProblems(this);
+      Item.renderProblems(this.item, this.problems);
       if (!quiet)
         reportStatus(this);
     }
@@ -198,112 +168,9 @@
       window.CabinetEvents.problem(null, Object.assign({ code, severity, message }, location));
   }
 
-  function createItem (widget) {
-    const item = document.createElement('div');
-    item.className = 'cab-widget';
-    item.dataset.widgetId = widget.id;
-
-    const header = document.createElement('div');
-    header.className = 'cab-widget__header';
-    header.setAttribute('role', 'button');
-    header.tabIndex = 0;
-    header.setAttribute('aria-expanded', 'true');
-    const icon = document.createElement('span');
-    icon.className = 'cab-widget__icon';
-    icon.textContent = (widget.label.replace(/^\W+/, '')[0] || 'W').toUpperCase();
-    const name = document.createElement('span');
-    name.className = 'cab-widget__title';
-    name.textContent = widget.label;
-    name.title = widget.script;
-    const status = document.createElement('span');
-    status.className = 'cab-widget__status';
-    const remove = document.createElement('button');
-    remove.className = 'cab-widget__remove';
-    remove.type = 'button';
-    remove.textContent = '×';
-    remove.title = title('remove');
-    remove.setAttribute('aria-label', title('remove'));
-    const chevron = document.createElement('span');
-    chevron.className = 'cab-widget__chevron';
-    header.append(icon, name, status, remove, chevron);
-
-    const body = document.createElement('div');
-    body.className = 'cab-widget__body';
-    const problems = document.createElement('div');
-    problems.className = 'cab-widget__problems';
-    body.append(problems);
-    item.append(header, body);
-
-    const toggle = () => {
-      const collapsed = item.classList.toggle('is-collapsed');
-      header.setAttribute('aria-expanded', String(!collapsed));
-    };
-    header.addEventListener('click', (event) => {
-      if (!remove.contains(event.target))
-        toggle();
-    });
-    header.addEventListener('keydown', (event) => {
-      if (event.target === header && (event.key === 'Enter' || event.key === ' ')) {
-        event.preventDefault();
-        toggle();
-      }
-    });
-    remove.addEventListener('click', () => removeWidget(widget.id));
-
-    document.getElementById('cab-widgets-list').append(item);
-    updateEmptyNote();
-    return { root: item, status, body, problems };
-  }
-
-  function renderProblems (widget) {
-    const container = widget.item.problems;
-    container.replaceChildren();
-    for (const problem of widget.problems) {
-      const box = document.createElement('div');
-      box.className = 'cab-widget__problem';
-      box.dataset.code = problem.code;
-      box.dataset.severity = problem.severity;
-      const heading = document.createElement('div');
-      heading.className = 'cab-widget__problem-title';
-      heading.textContent = problem.title;
-      const message = document.createElement('div');
-      message.className = 'cab-widget__problem-message';
-      message.textContent = problem.message;
-      box.append(heading, message);
-      if (problem.file) {
-        const location = document.createElement('div');
-        location.className = 'cab-widget__problem-location';
-        const file = problem.file.split('?')[0].split('/').pop() || problem.file;
-        location.textContent = [file, problem.line, problem.column].filter((part) => part).join(':');
-        location.title = problem.file;
-        box.append(location);
-      }
-      container.append(box);
-    }
-  }
-
-  let revealedFirstWidget = false;
-
-  // The widget is what the developer came to see: once per page, the first widget that is up
-  // is scrolled into view, unless the developer has already scrolled the sidebar.
-  function revealFirstWidget (widget) {
-    const sidebar = widget.item.root.closest('.cab-sidebar');
-    if (revealedFirstWidget || !sidebar || sidebar.scrollTop > 0)
-      return;
-    revealedFirstWidget = true;
-    // After the widget has drawn (most draw at once or in a microtask), so all of it shows.
-    requestAnimationFrame(() => {
-      if (sidebar.scrollTop === 0)
-        widget.item.root.scrollIntoView({ block: 'nearest' });
-    });
-  }
-
   function setState (widget, state) {
     widget.state = state;
-    widget.item.root.dataset.state = state;
-    widget.item.status.textContent = title(state);
-    if (state !== 'loading')
-      revealFirstWidget(widget);
+    Item.showState(widget.item, state);
     reportStatus(widget);
   }
 
@@ -323,12 +190,6 @@
       state: widget.state,
       problem: worst,
     });
-  }
-
-  function updateEmptyNote () {
-    const empty = document.getElementById('cab-widgets-empty');
-    if (empty)
-      empty.hidden = widgets.size > 0;
   }
 
   function fail (widget, code, message, location) {
@@ -496,7 +357,7 @@
     for (const found of widget.manifestProblems)
       widget.problem('manifest-invalid', 'error', `${found.check}: ${found.message}`, null,
         { file: new URL(found.file, widget.script).href, line: found.line || undefined }, true);
-    renderProblems(widget);
+    Item.renderProblems(widget.item, widget.problems);
     setState(widget, 'loading');
     dropModules(widget);
 
@@ -746,6 +607,7 @@
       return widgets.get(params.id);
     const widget = new Widget(params);
     widgets.set(widget.id, widget);
+    Item.updateEmptyNote(widgets.size);
     owners.clear();
     load(widget);
     return widget;
@@ -764,7 +626,7 @@
       window.CabinetSdk.dropSubscriptions(widget);
       dropModules(widget);
       widget.item.root.remove();
-      updateEmptyNote();
+      Item.updateEmptyNote(widgets.size);
       window.CabinetBridge.notify('widget-removed', { id });
     });
   }
@@ -790,7 +652,7 @@
       applyState();
       for (const widget of running) {
         widget.problems = widget.problems.filter((p) => p.code === 'sdk-version-missing' || p.code === 'manifest-invalid');
-        renderProblems(widget);
+        Item.renderProblems(widget.item, widget.problems);
         setState(widget, 'loading');
         await start(widget, widget.generation);
       }

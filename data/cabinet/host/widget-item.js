@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A widget's accordion item in the cabinet's sidebar: its header (name, status, remove, fold),
+// the problems the host found, and the slot the widget draws in, with the titles in the
+// cabinet's language. widgets.js runs the lifecycle; this file only draws it.
+'use strict';
+
+(function () {
+  const TITLES = {
+    ru: {
+      loading: 'Загрузка…', ready: 'Работает', failed: 'Ошибка', remove: 'Убрать виджет',
+      'load-failed': 'Не удалось загрузить', 'syntax-error': 'Синтаксическая ошибка',
+      'not-amd-module': 'Не AMD-модуль', 'no-callbacks-object': 'Нет объекта колбэков',
+      'missing-initLead': 'Нет initLead', 'missing-registerWidgetsBarSlot': 'Нет registerWidgetsBarSlot',
+      'callback-threw': 'Исключение в колбэке', 'callback-rejected': 'Promise отклонён',
+      'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
+      'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
+      'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
+      'manifest-invalid': 'Ошибка в манифесте',
+    },
+    en: {
+      loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
+      'load-failed': 'Could not load', 'syntax-error': 'Syntax error',
+      'not-amd-module': 'Not an AMD module', 'no-callbacks-object': 'No callbacks object',
+      'missing-initLead': 'No initLead', 'missing-registerWidgetsBarSlot': 'No registerWidgetsBarSlot',
+      'callback-threw': 'A callback threw', 'callback-rejected': 'Promise rejected',
+      'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
+      'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
+      'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
+      'manifest-invalid': 'Manifest problem',
+    },
+  };
+
+  function title (key) {
+    const sys = window.CabinetSdk.getEntity('sys');
+    const table = TITLES[sys && sys.lang] || TITLES.en;
+    return table[key] || TITLES.en[key] || key;
+  }
+
+  // The accordion item of @widget ({ id, label, script }); @onRemove runs on its × button.
+  function create (widget, onRemove) {
+    const item = document.createElement('div');
+    item.className = 'cab-widget';
+    item.dataset.widgetId = widget.id;
+
+    const header = document.createElement('div');
+    header.className = 'cab-widget__header';
+    header.setAttribute('role', 'button');
+    header.tabIndex = 0;
+    header.setAttribute('aria-expanded', 'true');
+    const icon = document.createElement('span');
+    icon.className = 'cab-widget__icon';
+    icon.textContent = (widget.label.replace(/^\W+/, '')[0] || 'W').toUpperCase();
+    const name = document.createElement('span');
+    name.className = 'cab-widget__title';
+    name.textContent = widget.label;
+    name.title = widget.script;
+    const status = document.createElement('span');
+    status.className = 'cab-widget__status';
+    const remove = document.createElement('button');
+    remove.className = 'cab-widget__remove';
+    remove.type = 'button';
+    remove.textContent = '×';
+    remove.title = title('remove');
+    remove.setAttribute('aria-label', title('remove'));
+    const chevron = document.createElement('span');
+    chevron.className = 'cab-widget__chevron';
+    header.append(icon, name, status, remove, chevron);
+
+    const body = document.createElement('div');
+    body.className = 'cab-widget__body';
+    const problems = document.createElement('div');
+    problems.className = 'cab-widget__problems';
+    body.append(problems);
+    item.append(header, body);
+
+    const toggle = () => {
+      const collapsed = item.classList.toggle('is-collapsed');
+      header.setAttribute('aria-expanded', String(!collapsed));
+    };
+    header.addEventListener('click', (event) => {
+      if (!remove.contains(event.target))
+        toggle();
+    });
+    header.addEventListener('keydown', (event) => {
+      if (event.target === header && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        toggle();
+      }
+    });
+    remove.addEventListener('click', onRemove);
+
+    document.getElementById('cab-widgets-list').append(item);
+    return { root: item, status, body, problems };
+  }
+
+  function renderProblems (item, problems) {
+    const container = item.problems;
+    container.replaceChildren();
+    for (const problem of problems) {
+      const box = document.createElement('div');
+      box.className = 'cab-widget__problem';
+      box.dataset.code = problem.code;
+      box.dataset.severity = problem.severity;
+      const heading = document.createElement('div');
+      heading.className = 'cab-widget__problem-title';
+      heading.textContent = problem.title;
+      const message = document.createElement('div');
+      message.className = 'cab-widget__problem-message';
+      message.textContent = problem.message;
+      box.append(heading, message);
+      if (problem.file) {
+        const location = document.createElement('div');
+        location.className = 'cab-widget__problem-location';
+        const file = problem.file.split('?')[0].split('/').pop() || problem.file;
+        location.textContent = [file, problem.line, problem.column].filter((part) => part).join(':');
+        location.title = problem.file;
+        box.append(location);
+      }
+      container.append(box);
+    }
+  }
+
+  let revealedFirstWidget = false;
+
+  // The widget is what the developer came to see: once per page, the first widget that is up
+  // is scrolled into view, unless the developer has already scrolled the sidebar.
+  function revealFirstWidget (item) {
+    const sidebar = item.root.closest('.cab-sidebar');
+    if (revealedFirstWidget || !sidebar || sidebar.scrollTop > 0)
+      return;
+    revealedFirstWidget = true;
+    // After the widget has drawn (most draw at once or in a microtask), so all of it shows.
+    requestAnimationFrame(() => {
+      if (sidebar.scrollTop === 0)
+        item.root.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  function showState (item, state) {
+    item.root.dataset.state = state;
+    item.status.textContent = title(state);
+    if (state !== 'loading')
+      revealFirstWidget(item);
+  }
+
+  // The note the sidebar shows while it has no widget.
+  function updateEmptyNote (count) {
+    const empty = document.getElementById('cab-widgets-empty');
+    if (empty)
+      empty.hidden = count > 0;
+  }
+
+  window.CabinetWidgetItem = Object.freeze({ title, create, renderProblems, showState, updateEmptyNote });
+})();
