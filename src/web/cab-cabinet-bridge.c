@@ -386,9 +386,14 @@ cab_cabinet_bridge_on_message (WebKitUserContentManager *manager,
 
       /* A token the developer gave (addWidget({token})) wins over a minted one. */
       if (entry != NULL && entry->token != NULL)
-        token = g_strdup (entry->token);
+        {
+          token = g_strdup (entry->token);
+        }
       else
-        token = cab_state_mint_token (self->state, cab_cabinet_get_string (payload, "leadId"));
+        {
+          token = cab_state_mint_token (self->state, cab_cabinet_get_string (payload, "leadId"));
+          cab_cabinet_set_last_token (self, token);
+        }
       token_value = jsc_value_new_string (context, token);
       webkit_script_message_reply_return_value (reply, token_value);
       return TRUE;

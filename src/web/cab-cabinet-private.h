@@ -52,6 +52,11 @@ struct _CabCabinet
   gboolean                  server_fails;
   GPtrArray                *remembered_errors;  /* "header\ntext" of closed errors, in order */
   guint                     next_error_number;
+  char                     *last_token;
+  /* Hot reload (cab-cabinet-reload.c). */
+  gboolean                  hot_reload;
+  guint                     poll_interval_ms;
+  gboolean                  polling_paused;
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
@@ -77,6 +82,8 @@ void      cab_cabinet_app_add_model        (CabCabinet               *self,
 JsonNode *cab_cabinet_app_on_message       (CabCabinet               *self,
                                             const char               *type,
                                             JsonObject               *payload);
+void      cab_cabinet_set_last_token       (CabCabinet               *self,
+                                            const char               *token);
 void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
 void      cab_cabinet_emit_ready           (CabCabinet               *self);
 gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,

@@ -28,6 +28,9 @@ enum {
   PROP_CALLING,
   PROP_SERVER_FAILS,
   PROP_REMEMBERED_ERRORS,
+  PROP_LAST_TOKEN,
+  PROP_HOT_RELOAD,
+  PROP_POLL_INTERVAL,
   N_PROPS
 };
 
@@ -62,6 +65,7 @@ widget_info_free (CabWidgetInfo *info)
   g_free (info->script);
   g_free (info->state);
   g_clear_pointer (&info->problem, cab_problem_free);
+  g_free (info->content_hash);
   g_free (info);
 }
 
@@ -354,6 +358,7 @@ cab_cabinet_dispose (GObject *object)
   g_clear_object (&self->content_manager);
   g_clear_object (&self->probe_session);
   g_clear_object (&self->state);
+  g_clear_pointer (&self->last_token, g_free);
   cab_cabinet_app_dispose (self);
 
   G_OBJECT_CLASS (cab_cabinet_parent_class)->dispose (object);
@@ -377,6 +382,12 @@ cab_cabinet_set_property (GObject      *object,
       break;
     case PROP_SERVER_FAILS:
       cab_cabinet_set_server_fails (self, g_value_get_boolean (value));
+      break;
+    case PROP_HOT_RELOAD:
+      cab_cabinet_set_hot_reload (self, g_value_get_boolean (value));
+      break;
+    case PROP_POLL_INTERVAL:
+      cab_cabinet_set_poll_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -407,6 +418,15 @@ cab_cabinet_get_property (GObject    *object,
       break;
     case PROP_REMEMBERED_ERRORS:
       g_value_set_uint (value, self->remembered_errors->len);
+      break;
+    case PROP_LAST_TOKEN:
+      g_value_set_string (value, self->last_token);
+      break;
+    case PROP_HOT_RELOAD:
+      g_value_set_boolean (value, self->hot_reload);
+      break;
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, self->poll_interval_ms);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -447,6 +467,20 @@ cab_cabinet_class_init (CabCabinetClass *klass)
     g_param_spec_uint ("remembered-errors", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The token minted for the last initLead ("" without a client secret). */
+  properties[PROP_LAST_TOKEN] =
+    g_param_spec_string ("last-token", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HOT_RELOAD] =
+    g_param_spec_boolean ("hot-reload", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL,
+                       CAB_CABINET_MIN_POLL_INTERVAL, CAB_CABINET_MAX_POLL_INTERVAL,
+                       CAB_CABINET_DEFAULT_POLL_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The page has started and has the state and the widgets. */
@@ -478,7 +512,26 @@ cab_cabinet_init (CabCabinet *self)
   self->probe_session = soup_session_new_with_options ("timeout", 5, NULL);
   self->next_id = 1;
   self->responsive = TRUE;
+  self->hot_reload = TRUE;
+  self->poll_interval_ms = CAB_CABINET_DEFAULT_POLL_INTERVAL;
   cab_cabinet_app_init (self);
+}
+
+void
+cab_cabinet_set_last_token (CabCabinet *self,
+                            const char *token)
+{
+  /* Every initLead gets a fresh token (a new jti), so this is always news. */
+  g_free (self->last_token);
+  self->last_token = g_strdup (token);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TOKEN]);
+}
+
+const char *
+cab_cabinet_get_last_token (CabCabinet *self)
+{
+  g_return_val_if_fail (CAB_IS_CABINET (self), NULL);
+  return self->last_token;
 }
 
 void
@@ -594,6 +647,37 @@ cab_cabinet_add_widget (CabCabinet       *self,
     }
 
   return g_strdup (entry->id);
+}
+
+gboolean
+cab_cabinet_remove_widget (CabCabinet *self,
+                           const char *id)
+{
+  JsonObject *payload;
+
+  g_return_val_if_fail (CAB_IS_CABINET (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      WidgetEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (!g_str_equal (entry->id, id))
+        continue;
+
+      /* The page runs the widget's destroy and cleanup and answers "widget-removed"; a page
+       * that is not up has nothing to run, and its next hello must not bring it back. */
+      if (self->page_ready)
+        {
+          payload = json_object_new ();
+          json_object_set_string_member (payload, "id", id);
+          cab_cabinet_send_to_page (self, "remove-widget", payload);
+        }
+      g_ptr_array_remove_index (self->entries, i);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 void

@@ -18,6 +18,11 @@ typedef struct
   char       *script;   /* the URL the page loads */
   char       *state;    /* "loading", "ready" or "failed" */
   CabProblem *problem;  /* NULL unless failed or warned */
+  /* The code that runs (or failed): a short hash of its scripts' content, when the app knows
+   * it (local widgets, and polled URLs), and when it was loaded (real time, µs); 0 before. */
+  char       *content_hash;
+  gint64      loaded_at;
+  guint       loads;    /* 1 for the first load, +1 per reload */
 } CabWidgetInfo;
 
 #define CAB_TYPE_CABINET (cab_cabinet_get_type ())
@@ -31,7 +36,12 @@ gboolean       cab_cabinet_is_ready        (CabCabinet       *self);
 char          *cab_cabinet_add_widget      (CabCabinet       *self,
                                             CabWidgetSource  *source,
                                             GError          **error);
+/* Takes a widget out of the cabinet, as its × button does: destroy and cleanup run first. */
+gboolean       cab_cabinet_remove_widget   (CabCabinet       *self,
+                                            const char       *id);
 void           cab_cabinet_reload_widgets  (CabCabinet       *self);
+void           cab_cabinet_reload_widget   (CabCabinet       *self,
+                                            const char       *id);
 void           cab_cabinet_reload_page     (CabCabinet       *self);
 void           cab_cabinet_stop_page       (CabCabinet       *self);
 gboolean       cab_cabinet_is_responsive   (CabCabinet       *self);
@@ -67,5 +77,25 @@ void           cab_cabinet_set_server_fails (CabCabinet      *self,
  * the "remembered-errors" property counts them, and forgetting shows them again. */
 guint          cab_cabinet_get_remembered_errors (CabCabinet *self);
 void           cab_cabinet_forget_errors   (CabCabinet       *self);
+
+/* The token the app minted for the last initLead: "" when the integration has no secret,
+ * NULL before any; "last-token" is notified on every new one. */
+const char    *cab_cabinet_get_last_token  (CabCabinet       *self);
+
+/* Hot reload ("hot-reload", on by default): a local widget's folder is watched, and a URL
+ * widget's script and relative dependencies are polled every "poll-interval" ms; a change
+ * reloads that widget alone. "polling-paused" stops the polling while nobody looks (the
+ * window is hidden); file monitors cost nothing and stay. */
+#define CAB_CABINET_MIN_POLL_INTERVAL 50
+#define CAB_CABINET_MAX_POLL_INTERVAL 10000
+#define CAB_CABINET_DEFAULT_POLL_INTERVAL 250
+gboolean       cab_cabinet_get_hot_reload  (CabCabinet       *self);
+void           cab_cabinet_set_hot_reload  (CabCabinet       *self,
+                                            gboolean          hot_reload);
+guint          cab_cabinet_get_poll_interval (CabCabinet     *self);
+void           cab_cabinet_set_poll_interval (CabCabinet     *self,
+                                              guint           interval_ms);
+void           cab_cabinet_set_polling_paused (CabCabinet    *self,
+                                               gboolean       paused);
 
 G_END_DECLS

@@ -101,6 +101,14 @@
     'reload-widgets' () {
       return window.CabinetWidgets.reloadAll();
     },
+    // Hot reload: one widget's files changed (the app watches and polls them).
+    'reload-widget' (message) {
+      const widget = window.CabinetWidgets.get(message.id);
+      return widget ? window.CabinetWidgets.reload(widget, message.contentHash) : undefined;
+    },
+    'remove-widget' (message) {
+      return window.CabinetWidgets.remove(message.id);
+    },
     users (message) {
       window.CabinetApp.setUsers(message.users);
     },
