@@ -146,7 +146,11 @@ handle_widget_status (CabCabinet *self,
       entry->token = g_strdup (cab_cabinet_get_string (payload, "token"));
       entry->from_console = TRUE;
       g_ptr_array_add (self->entries, entry);
+      cab_cabinet_reload_attach (self, entry, FALSE);
     }
+
+  if (find_entry (self, id) != NULL)
+    cab_cabinet_reload_on_status (self, find_entry (self, id), info, payload);
 
   cab_cabinet_emit_widgets_changed (self);
 }

@@ -6,7 +6,9 @@
 #include <libsoup/soup.h>
 
 #include "cab-cabinet.h"
+#include "cab-widget-poller.h"
 #include "cab-widget-server.h"
+#include "cab-widget-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +25,15 @@ typedef struct
   CabWidgetServer *server;  /* for local files and folders */
   JsonNode        *manifest_problems;  /* a folder's cab_manifest_check(), as JSON; or NULL */
   gboolean         from_console;  /* added by the page itself, with addWidget() */
+  /* Hot reload (cab-cabinet-reload.c): a local widget's folder is watched, a URL's scripts
+   * polled. @scripts are the scripts the page last loaded for it, the widget's own first;
+   * @resources, everything it loaded from its folder (scripts, styles, images). */
+  CabCabinet       *cabinet;
+  CabWidgetWatcher *watcher;
+  CabWidgetPoller  *poller;
+  GStrv             scripts;
+  GStrv             resources;
+  char             *content_hash;
 } WidgetEntry;
 
 struct _CabCabinet
@@ -57,6 +68,8 @@ struct _CabCabinet
   gboolean                  hot_reload;
   guint                     poll_interval_ms;
   gboolean                  polling_paused;
+  guint                     poll_source_id;
+  SoupSession              *poll_session;
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
@@ -84,6 +97,14 @@ JsonNode *cab_cabinet_app_on_message       (CabCabinet               *self,
                                             JsonObject               *payload);
 void      cab_cabinet_set_last_token       (CabCabinet               *self,
                                             const char               *token);
+void      cab_cabinet_reload_attach        (CabCabinet               *self,
+                                            WidgetEntry              *entry,
+                                            gboolean                  local);
+void      cab_cabinet_reload_on_status     (CabCabinet               *self,
+                                            WidgetEntry              *entry,
+                                            CabWidgetInfo            *info,
+                                            JsonObject               *payload);
+void      cab_cabinet_reload_dispose       (CabCabinet               *self);
 void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
 void      cab_cabinet_emit_ready           (CabCabinet               *self);
 gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,

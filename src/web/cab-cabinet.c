@@ -54,6 +54,14 @@ widget_entry_free (WidgetEntry *entry)
   g_free (entry->token);
   g_clear_object (&entry->server);
   g_clear_pointer (&entry->manifest_problems, json_node_unref);
+  /* Disposed, not only unreferenced: a round of requests in flight holds the poller. */
+  if (entry->poller != NULL)
+    g_object_run_dispose (G_OBJECT (entry->poller));
+  g_clear_object (&entry->poller);
+  g_clear_object (&entry->watcher);
+  g_strfreev (entry->scripts);
+  g_strfreev (entry->resources);
+  g_free (entry->content_hash);
   g_free (entry);
 }
 
@@ -91,6 +99,11 @@ cab_cabinet_widget_entry_to_json (WidgetEntry *entry)
   json_builder_add_boolean_value (builder, entry->server != NULL);
   json_builder_set_member_name (builder, "origin");
   json_builder_add_string_value (builder, entry->from_console ? "console" : "app");
+  json_builder_set_member_name (builder, "contentHash");
+  if (entry->content_hash != NULL)
+    json_builder_add_string_value (builder, entry->content_hash);
+  else
+    json_builder_add_null_value (builder);
   if (entry->manifest_problems != NULL)
     {
       json_builder_set_member_name (builder, "manifestProblems");
@@ -347,6 +360,7 @@ cab_cabinet_dispose (GObject *object)
   CabCabinet *self = CAB_CABINET (object);
 
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  cab_cabinet_reload_dispose (self);
   if (self->pending_entities != NULL)
     cab_cabinet_push_clear (self);
   g_clear_pointer (&self->pending_entities, g_hash_table_unref);
@@ -637,6 +651,7 @@ cab_cabinet_add_widget (CabCabinet       *self,
   if (cab_widget_source_get_kind (source) == CAB_WIDGET_SOURCE_FOLDER)
     entry->manifest_problems = manifest_problems_to_json (cab_widget_source_get_root (source));
   g_ptr_array_add (self->entries, entry);
+  cab_cabinet_reload_attach (self, entry, entry->server != NULL);
 
   if (self->page_ready)
     {

@@ -234,6 +234,14 @@ cab_widget_server_get_base_uri (CabWidgetServer *self)
   return self->base_uri;
 }
 
+/* The folder served, canonical (symlinks resolved). */
+const char *
+cab_widget_server_get_root (CabWidgetServer *self)
+{
+  g_return_val_if_fail (CAB_IS_WIDGET_SERVER (self), NULL);
+  return self->root;
+}
+
 char *
 cab_widget_server_dup_uri (CabWidgetServer *self,
                            const char      *relative_path)
@@ -244,4 +252,28 @@ cab_widget_server_dup_uri (CabWidgetServer *self,
 
   escaped = g_uri_escape_string (relative_path, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
   return g_strconcat (self->base_uri, escaped, NULL);
+}
+
+/* The file @uri of this server would serve, or NULL when it would serve none: the same checks
+ * as a request's, so that what the page names never reaches outside the folder. */
+char *
+cab_widget_server_dup_path (CabWidgetServer *self,
+                            const char      *uri)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *file_path = NULL;
+  const char *relative;
+
+  g_return_val_if_fail (CAB_IS_WIDGET_SERVER (self), NULL);
+
+  if (uri == NULL || !g_str_has_prefix (uri, self->base_uri))
+    return NULL;
+  path = g_uri_unescape_segment (uri + strlen (self->base_uri) - strlen (self->secret) - 2,
+                                 strpbrk (uri + strlen (self->base_uri), "?#"), "/");
+  if (path == NULL || (relative = strip_secret (self, path)) == NULL ||
+      (file_path = resolve_inside_root (self, relative)) == NULL ||
+      !g_file_test (file_path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return g_steal_pointer (&file_path);
 }

@@ -13,7 +13,11 @@ CabWidgetServer *cab_widget_server_new          (const char       *root,
                                                  const char       *allowed_origin,
                                                  GError          **error);
 const char      *cab_widget_server_get_base_uri (CabWidgetServer  *self);
+const char      *cab_widget_server_get_root     (CabWidgetServer  *self);
 char            *cab_widget_server_dup_uri      (CabWidgetServer  *self,
                                                  const char       *relative_path);
+
+char            *cab_widget_server_dup_path     (CabWidgetServer  *self,
+                                                 const char       *uri);
 
 G_END_DECLS

@@ -106,6 +106,11 @@
       const widget = window.CabinetWidgets.get(message.id);
       return widget ? window.CabinetWidgets.reload(widget, message.contentHash) : undefined;
     },
+    'widget-content' (message) {
+      const widget = window.CabinetWidgets.get(message.id);
+      if (widget)
+        window.CabinetWidgets.setContentHash(widget, message.contentHash);
+    },
     'remove-widget' (message) {
       return window.CabinetWidgets.remove(message.id);
     },

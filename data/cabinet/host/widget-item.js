@@ -8,6 +8,7 @@
   const TITLES = {
     ru: {
       loading: 'Загрузка…', ready: 'Работает', failed: 'Ошибка', remove: 'Убрать виджет',
+      reloading: 'Перезагрузка…', version: 'Код {hash}, загружен в {time} (загрузка {loads})',
       'load-failed': 'Не удалось загрузить', 'syntax-error': 'Синтаксическая ошибка',
       'not-amd-module': 'Не AMD-модуль', 'no-callbacks-object': 'Нет объекта колбэков',
       'missing-initLead': 'Нет initLead', 'missing-registerWidgetsBarSlot': 'Нет registerWidgetsBarSlot',
@@ -19,6 +20,7 @@
     },
     en: {
       loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
+      reloading: 'Reloading…', version: 'Code {hash}, loaded at {time} (load {loads})',
       'load-failed': 'Could not load', 'syntax-error': 'Syntax error',
       'not-amd-module': 'Not an AMD module', 'no-callbacks-object': 'No callbacks object',
       'missing-initLead': 'No initLead', 'missing-registerWidgetsBarSlot': 'No registerWidgetsBarSlot',
@@ -56,6 +58,9 @@
     name.title = widget.script;
     const status = document.createElement('span');
     status.className = 'cab-widget__status';
+    // Which code runs and since when: after a save, the developer sees the new hash appear.
+    const version = document.createElement('span');
+    version.className = 'cab-widget__version';
     const remove = document.createElement('button');
     remove.className = 'cab-widget__remove';
     remove.type = 'button';
@@ -64,7 +69,7 @@
     remove.setAttribute('aria-label', title('remove'));
     const chevron = document.createElement('span');
     chevron.className = 'cab-widget__chevron';
-    header.append(icon, name, status, remove, chevron);
+    header.append(icon, name, version, status, remove, chevron);
 
     const body = document.createElement('div');
     body.className = 'cab-widget__body';
@@ -90,7 +95,7 @@
     remove.addEventListener('click', onRemove);
 
     document.getElementById('cab-widgets-list').append(item);
-    return { root: item, status, body, problems };
+    return { root: item, status, version, body, problems };
   }
 
   function renderProblems (item, problems) {
@@ -136,11 +141,35 @@
     });
   }
 
-  function showState (item, state) {
+  function showState (item, state, reloading) {
     item.root.dataset.state = state;
-    item.status.textContent = title(state);
+    item.status.textContent = title(state === 'loading' && reloading ? 'reloading' : state);
     if (state !== 'loading')
       revealFirstWidget(item);
+  }
+
+  function twoDigits (number) {
+    return String(number).padStart(2, '0');
+  }
+
+  // "a1b2c3d · 14:03:12": the code's short hash and the time it was loaded (@date; null keeps
+  // the time shown). A reload flashes the item, so a save that changed nothing visible still
+  // shows that it landed.
+  function showVersion (item, hash, date, loads) {
+    if (date) {
+      item.loadedAt = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`;
+      if (loads > 1) {
+        item.root.classList.remove('is-reloaded');
+        void item.root.offsetWidth; // restart the animation
+        item.root.classList.add('is-reloaded');
+      }
+    }
+    const time = item.loadedAt || '';
+    item.version.textContent = [hash, time].filter(Boolean).join(' · ');
+    item.version.title = title('version').replace('{hash}', hash || '—').replace('{time}', time)
+      .replace('{loads}', String(loads));
+    item.root.dataset.contentHash = hash || '';
+    item.root.dataset.loads = String(loads);
   }
 
   // The note the sidebar shows while it has no widget.
@@ -150,5 +179,5 @@
       empty.hidden = count > 0;
   }
 
-  window.CabinetWidgetItem = Object.freeze({ title, create, renderProblems, showState, updateEmptyNote });
+  window.CabinetWidgetItem = Object.freeze({ title, create, renderProblems, showState, showVersion, updateEmptyNote });
 })();

@@ -13,6 +13,9 @@
   const INIT_LEAD_TIMEOUT_MS = 10000;
   const Item = window.CabinetWidgetItem;
 
+  // Hot reload asks which files each widget loaded; the browser keeps 250 by default.
+  performance.setResourceTimingBufferSize(5000);
+
   const widgets = new Map();
   let lifecycleQueue = Promise.resolve();
 
@@ -60,7 +63,7 @@
   }
 
   class Widget {
-    constructor ({ id, label, script, token, cors, origin, manifestProblems }) {
+    constructor ({ id, label, script, token, cors, origin, manifestProblems, contentHash }) {
       this.id = id;
       this.label = label || script;
       this.script = script;
@@ -75,6 +78,9 @@
       // widget's own problems, though the widget still runs.
       this.manifestProblems = Array.isArray(manifestProblems) ? manifestProblems : [];
       this.scriptErrors = [];
+      // The app's short hash of the code that runs (hot reload shows which save is live).
+      this.contentHash = typeof contentHash === 'string' ? contentHash : null;
+      this.reloadQueued = false;
       this.subscriptions = new Set();
       this.callbacks = null;
       this.cleanup = null;
@@ -170,7 +176,9 @@
 
   function setState (widget, state) {
     widget.state = state;
-    Item.showState(widget.item, state);
+    Item.showState(widget.item, state, widget.generation > 1);
+    if (state !== 'loading')
+      Item.showVersion(widget.item, widget.contentHash, new Date(), widget.generation);
     reportStatus(widget);
   }
 
@@ -189,7 +197,32 @@
       origin: widget.origin,
       state: widget.state,
       problem: worst,
+      // What hot reload must watch: the widget's script and the relative dependencies it
+      // loaded, without the cache-busting argument of a reload.
+      scripts: loadedScriptUrls(widget).map(bareUrl),
+      // And what a save may touch: every file the widget loaded from its own folder.
+      resources: usedResources(widget),
+      loads: widget.generation,
     });
+  }
+
+  function usedResources (widget) {
+    let base;
+    try {
+      base = splitScriptUrl(widget.script).base + '/';
+    } catch (error) {
+      return [];
+    }
+    const urls = new Set(loadedScriptUrls(widget).map(bareUrl));
+    for (const entry of performance.getEntriesByType('resource')) {
+      if (entry.name.startsWith(base))
+        urls.add(bareUrl(entry.name.split('#')[0]));
+    }
+    return Array.from(urls);
+  }
+
+  function bareUrl (url) {
+    return String(url).replace(/[?&]cabinet-reload=\d+$/, '');
   }
 
   function fail (widget, code, message, location) {
@@ -631,8 +664,10 @@
     });
   }
 
-  function reloadWidget (widget) {
+  function reloadWidget (widget, onStart) {
     return enqueue(() => {
+      if (onStart)
+        onStart();
       lifecycle(widget, 'reload', `Reloading ${fileName(widget.script)} (load ${widget.generation + 1})`);
       teardown(widget);
       window.CabinetSdk.dropSubscriptions(widget);
@@ -641,7 +676,27 @@
   }
 
   function reloadAll () {
-    return Promise.all(Array.from(widgets.values(), reloadWidget));
+    return Promise.all(Array.from(widgets.values(), (widget) => reloadWidget(widget)));
+  }
+
+  // Hot reload: the app saw the widget's code change. Saves that come while a reload waits
+  // in the queue are one reload: it loads whatever is newest when it runs.
+  function hotReload (widget, contentHash) {
+    if (typeof contentHash === 'string')
+      widget.contentHash = contentHash;
+    if (widget.reloadQueued)
+      return lifecycleQueue;
+    widget.reloadQueued = true;
+    return reloadWidget(widget, () => { widget.reloadQueued = false; });
+  }
+
+  // The app learned the hash of the code that already runs.
+  function setContentHash (widget, contentHash) {
+    if (typeof contentHash !== 'string')
+      return;
+    widget.contentHash = contentHash;
+    if (widget.state !== 'loading')
+      Item.showVersion(widget.item, contentHash, null, widget.generation);
   }
 
   // A lead switch: every widget is torn down, the state changes, every widget starts again.
@@ -663,6 +718,8 @@
     add: addWidget,
     remove: removeWidget,
     reloadAll,
+    reload: hotReload,
+    setContentHash,
     switchLead,
     ownerOf,
     problemFromPage,
