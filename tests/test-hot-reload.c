@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cab-test-util.h"
+#include "cab-widget-watcher.h"
 
 #define WAIT_US (20 * G_USEC_PER_SEC)
 
@@ -227,6 +228,15 @@ test_folder_save (Fixture       *fixture,
   g_assert_cmpstr (info->content_hash, !=, first_hash);
   g_assert_cmpint (info->loaded_at, >, 0);
 
+  /* The event log names the file that was saved. */
+  {
+    g_autofree char *events = cab_event_list_to_text (G_LIST_MODEL (cab_cabinet_get_event_log (test->cabinet)));
+    g_autofree char *line = g_strdup_printf ("Saved personal_page.js: reloading the widget (code %s)", info->content_hash);
+
+    if (strstr (events, line) == NULL)
+      g_error ("no \"%s\" in the event log:\n%s", line, events);
+  }
+
   /* destroy → cleanup of the old code, then the new code's initLead → register. */
   log = lifecycle_log (test, "a");
   g_assert_nonnull (strstr (log, "register:v1 destroy:v1 cleanup:v1 initLead:v2 register:v2"));
@@ -426,6 +436,32 @@ test_rapid_saves (Fixture       *fixture,
   g_assert_cmpuint (cab_cabinet_find_widget (test->cabinet, id)->loads, <, 10);
 }
 
+/* A tree larger than the watcher takes is watched in part, and the developer is told. */
+static void
+test_big_tree (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CabTestCabinet *test = fixture->test;
+  g_autofree char *id = NULL;
+  g_autofree char *events = NULL;
+
+  for (guint i = 0; i < CAB_WIDGET_WATCHER_MAX_FOLDERS + 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("assets-%04u", i);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+    }
+  id = add_widget (test, fixture->folder);
+  g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
+  events = cab_event_list_to_text (G_LIST_MODEL (cab_cabinet_get_event_log (test->cabinet)));
+  g_assert_nonnull (strstr (events, "Hot reload watches only the first 1000 folders of"));
+
+  /* The widget's own file is at the root, which is watched first. */
+  write_widget (fixture->folder, "v6", FALSE);
+  wait_loads (test, id, 2);
+}
+
 /* --- URL mode ------------------------------------------------------------------------- */
 
 typedef struct
@@ -572,6 +608,7 @@ main (int   argc,
   g_test_add ("/hot-reload/off", Fixture, NULL, set_up, test_hot_reload_off, tear_down);
   g_test_add ("/hot-reload/two-widgets", Fixture, NULL, set_up, test_two_widgets, tear_down);
   g_test_add ("/hot-reload/rapid-saves", Fixture, NULL, set_up, test_rapid_saves, tear_down);
+  g_test_add ("/hot-reload/big-tree", Fixture, NULL, set_up, test_big_tree, tear_down);
   g_test_add ("/hot-reload/url-polling", Fixture, NULL, set_up, test_url_polling, tear_down);
 
   return g_test_run ();

@@ -5,6 +5,8 @@
  * with the short hash of the code it will now run. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cab-cabinet-private.h"
 
 /* An editor's save is a burst of events (write, close, rename); the reload waits for its end.
@@ -115,6 +117,42 @@ touches_widget (WidgetEntry        *entry,
   return FALSE;
 }
 
+/* The event log says which saved files set off a reload, relative to the widget's folder. */
+static void
+log_saved_files (WidgetEntry        *entry,
+                 const char * const *paths)
+{
+  const char *root = cab_widget_server_get_root (entry->server);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(CabEvent) event = NULL;
+  g_autofree char *message = NULL;
+  guint count = g_strv_length ((GStrv) paths);
+
+  guint listed = 0;
+
+  /* An editor's temporary file, renamed over the saved one, is gone by now. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      const char *name = g_str_has_prefix (paths[i], root) && paths[i][strlen (root)] == '/'
+                         ? paths[i] + strlen (root) + 1 : paths[i];
+
+      if (!g_file_test (paths[i], G_FILE_TEST_EXISTS) && count > 1)
+        {
+          count--;
+          continue;
+        }
+      if (listed++ < 3)
+        g_string_append_printf (names, "%s%s", listed > 1 ? ", " : "", name);
+    }
+  if (count > 3)
+    g_string_append_printf (names, " (+%u)", count - 3);
+
+  /* Translators: a line of the event log: the files a save changed, then the code's new short hash. */
+  message = g_strdup_printf (_("Saved %s: reloading the widget (code %s)"), names->str, entry->content_hash);
+  event = cab_event_new (CAB_EVENT_KIND_LIFECYCLE, CAB_EVENT_LEVEL_INFO, entry->id, "hot-reload", message);
+  cab_event_log_append (entry->cabinet->event_log, event);
+}
+
 static void
 on_folder_changed (WidgetEntry        *entry,
                    const char * const *paths,
@@ -127,6 +165,30 @@ on_folder_changed (WidgetEntry        *entry,
 
   hash = local_content_hash (entry);
   reload_changed_widget (entry, hash);
+  log_saved_files (entry, paths);
+}
+
+/* A folder the app cannot watch, or only in part, is the developer's to know: saves there
+ * will not reload the widget. */
+static void
+log_watch_limits (WidgetEntry *entry)
+{
+  const char *root = cab_widget_server_get_root (entry->server);
+  g_autofree char *display = g_filename_display_name (root);
+  g_autofree char *message = NULL;
+  g_autoptr(CabEvent) event = NULL;
+
+  if (cab_widget_watcher_get_n_folders (entry->watcher) == 0)
+    message = g_strdup_printf (_("Hot reload cannot watch “%s” (out of inotify watches?): reload the widget by hand with Ctrl+R"),
+                               display);
+  else if (cab_widget_watcher_is_truncated (entry->watcher))
+    message = g_strdup_printf (_("Hot reload watches only the first %u folders of “%s”: saves in the others do not reload the widget"),
+                               CAB_WIDGET_WATCHER_MAX_FOLDERS, display);
+  else
+    return;
+
+  event = cab_event_new (CAB_EVENT_KIND_LIFECYCLE, CAB_EVENT_LEVEL_WARNING, entry->id, "hot-reload", message);
+  cab_event_log_append (entry->cabinet->event_log, event);
 }
 
 static void
@@ -183,6 +245,7 @@ cab_cabinet_reload_attach (CabCabinet  *self,
       entry->watcher = cab_widget_watcher_new (cab_widget_server_get_root (entry->server), DEBOUNCE_MS);
       g_signal_connect_swapped (entry->watcher, "changed", G_CALLBACK (on_folder_changed), entry);
       entry->content_hash = local_content_hash (entry);
+      log_watch_limits (entry);
       return;
     }
 

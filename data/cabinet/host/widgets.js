@@ -199,7 +199,7 @@
       problem: worst,
       // What hot reload must watch: the widget's script and the relative dependencies it
       // loaded, without the cache-busting argument of a reload.
-      scripts: loadedScriptUrls(widget).map(bareUrl),
+      scripts: Array.from(new Set(loadedScriptUrls(widget).map(bareUrl))),
       // And what a save may touch: every file the widget loaded from its own folder.
       resources: usedResources(widget),
       loads: widget.generation,
