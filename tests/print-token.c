@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Prints, as JSON, a token the default state mints for a lead and what a widget's backend
- * would verify it with, for tests/verify-token.py. */
+ * would verify it with, for tests/verify-token.py.
+ *
+ * Usage: print-token [LEAD_ID [SECRET LIFETIME]]; with SECRET and LIFETIME the integration is
+ * edited first (cab_state_set_integration), as the Integration page does. */
 #include "config.h"
 
+#include <stdio.h>
+
+#include "cab-json.h"
 #include "cab-state.h"
 
 int
@@ -22,6 +28,16 @@ main (int   argc,
 
   if (state == NULL)
     g_error ("%s", error->message);
+  if (argc > 3)
+    {
+      /* A copy: what cab_state_peek() returns is the model's own. */
+      g_autoptr(JsonNode) edited = cab_json_deep_copy (cab_state_peek (state, "integration"));
+
+      json_object_set_string_member (json_node_get_object (edited), "clientSecret", argv[2]);
+      json_object_set_int_member (json_node_get_object (edited), "tokenLifetime", g_ascii_strtoll (argv[3], NULL, 10));
+      if (!cab_state_set_integration (state, edited, &error))
+        g_error ("%s", error->message);
+    }
   document = cab_state_to_data (state);
   root = json_from_string (document, NULL);
   integration = json_object_get_object_member (json_node_get_object (root), "integration");
@@ -42,6 +58,7 @@ main (int   argc,
 
   out = json_builder_get_root (builder);
   json = json_to_string (out, FALSE);
-  g_print ("%s\n", json);
+  /* Not g_print(): it converts to the locale's charset, and a secret is any UTF-8. */
+  printf ("%s\n", json);
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "cab-error.h"
 #include "cab-json.h"
+#include "cab-jwt.h"
 #include "cab-state.h"
 
 static CabState *
@@ -373,6 +374,193 @@ test_document_step (void)
   g_assert_cmpstr (undone, ==, before);
 }
 
+/* --- The integration ---------------------------------------------------------------------- */
+
+static JsonNode *
+integration_copy (CabState *state)
+{
+  return cab_json_deep_copy (cab_state_peek (state, "integration"));
+}
+
+/* The claims of a minted token, checked against @secret first. */
+static JsonObject *
+verified_claims (const char *token,
+                 const char *secret)
+{
+  g_auto(GStrv) parts = g_strsplit (token, ".", -1);
+  g_autofree char *signing_input = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *claims_json = NULL;
+  g_autoptr(JsonNode) claims = NULL;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  signing_input = g_strconcat (parts[0], ".", parts[1], NULL);
+  signature = cab_jwt_signature_hs256 (signing_input, (const guchar *) secret, strlen (secret));
+  g_assert_cmpstr (parts[2], ==, signature);
+
+  claims_json = cab_jwt_decode_part (parts[1], NULL);
+  g_assert_nonnull (claims_json);
+  claims = json_from_string (claims_json, NULL);
+  g_assert_nonnull (claims);
+  return json_object_ref (json_node_get_object (claims));
+}
+
+/* An edit of the integration is one step that says "integration"; the next token is built
+ * from it; undo puts back the old one; an edit that changes nothing is no step. */
+static void
+test_set_integration (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *undone = NULL;
+  g_autoptr(JsonNode) same = integration_copy (state);
+  g_autoptr(JsonNode) edited = integration_copy (state);
+  g_autoptr(JsonObject) claims = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *empty = NULL;
+  JsonObject *integration = json_node_get_object (edited);
+  GError *error = NULL;
+
+  g_signal_connect (state, "changed", G_CALLBACK (record_change), seen);
+
+  g_assert_true (cab_state_set_integration (state, same, &error));
+  g_assert_no_error (error);
+  assert_announced (seen, "");
+  g_assert_false (cab_state_can_undo (state));
+
+  json_object_set_string_member (integration, "clientSecret", "a new secret");
+  json_object_set_string_member (integration, "redirectUri", "http://localhost:8080/oauth/callback?x=1");
+  json_object_set_string_member (integration, "accountAddress", "https://other.amocrm.ru");
+  json_object_set_string_member (integration, "clientUuid", "0b6e1c39-2a1f-4b8e-9e0a-4c1d2e3f4a5b");
+  json_object_set_string_member (integration, "userId", "42");
+  json_object_set_int_member (integration, "tokenLifetime", 60);
+  g_assert_true (cab_state_set_integration (state, edited, &error));
+  g_assert_no_error (error);
+  assert_announced (seen, "integration");
+  g_assert_true (json_node_equal (cab_state_peek (state, "integration"), edited));
+  /* The model keeps its own copy: changing the caller's node changes nothing. */
+  json_object_set_string_member (integration, "userId", "43");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cab_state_peek (state, "integration")), "userId"),
+                   ==, "42");
+
+  token = cab_state_mint_token (state, NULL);
+  claims = verified_claims (token, "a new secret");
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "https://other.amocrm.ru");
+  g_assert_cmpstr (json_object_get_string_member (claims, "aud"), ==, "http://localhost:8080");
+  g_assert_cmpstr (json_object_get_string_member (claims, "client_uuid"), ==, "0b6e1c39-2a1f-4b8e-9e0a-4c1d2e3f4a5b");
+  g_assert_cmpstr (json_object_get_string_member (claims, "user_id"), ==, "42");
+  g_assert_cmpstr (json_object_get_string_member (claims, "lead_id"), ==, cab_state_get_active_lead_id (state));
+  g_assert_cmpint (json_object_get_int_member (claims, "exp") - json_object_get_int_member (claims, "iat"), ==, 60);
+
+  /* No secret: an empty token. */
+  json_object_set_string_member (integration, "userId", "42");
+  json_object_set_string_member (integration, "clientSecret", "");
+  g_assert_true (cab_state_set_integration (state, edited, &error));
+  empty = cab_state_mint_token (state, NULL);
+  g_assert_cmpstr (empty, ==, "");
+  assert_announced (seen, "integration");
+
+  /* The two edits may have merged (they came within a second): undo them all. */
+  while (cab_state_can_undo (state))
+    cab_state_undo (state);
+  g_assert_cmpuint (seen->len, >=, 1);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i), ==, "integration");
+  undone = cab_state_to_data (state);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+/* What the integration may not hold, in words that say where, never naming the secret. */
+static void
+test_integration_refusals (void)
+{
+  static const struct
+  {
+    const char *member;
+    const char *value;   /* JSON */
+    const char *message;
+  } cases[] = {
+    { "redirectUri", "\"ftp://example.com/oauth\"", "integration.redirectUri: “ftp://example.com/oauth” is not an http or https URL" },
+    { "redirectUri", "\"/oauth\"", "integration.redirectUri: “/oauth” is not an absolute URL" },
+    { "accountAddress", "\"\"", "integration.accountAddress: must not be empty: expected an http or https URL" },
+    { "accountAddress", "\"https://\"", "integration.accountAddress: The URL “https://” names no host" },
+    { "clientSecret", "42", "integration.clientSecret: expected a string" },
+    { "clientUuid", "null", "integration.clientUuid: expected a string" },
+    { "userId", NULL, "integration.userId: missing" },
+    { "tokenLifetime", "0", "integration.tokenLifetime: expected a positive number of seconds" },
+    { "tokenLifetime", "\"900\"", "integration.tokenLifetime: expected a positive number of seconds" },
+    { "tokenLifetime", "315360001", "integration.tokenLifetime: at most 315360000 seconds (ten years)" },
+  };
+  g_autoptr(CabState) state = default_state ();
+  g_autofree char *before = cab_state_to_data (state);
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) not_an_object = json_from_string ("[]", NULL);
+  GError *error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) edited = integration_copy (state);
+      JsonObject *integration = json_node_get_object (edited);
+
+      /* A secret no refusal may repeat. */
+      if (!g_str_equal (cases[i].member, "clientSecret"))
+        json_object_set_string_member (integration, "clientSecret", "s3cr3t-never-shown");
+      if (cases[i].value != NULL)
+        json_object_set_member (integration, cases[i].member, json_from_string (cases[i].value, NULL));
+      else
+        json_object_remove_member (integration, cases[i].member);
+
+      g_assert_false (cab_state_set_integration (state, edited, &error));
+      g_assert_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_null (strstr (error->message, "s3cr3t"));
+      g_clear_error (&error);
+    }
+
+  g_assert_false (cab_state_set_integration (state, not_an_object, &error));
+  g_assert_cmpstr (error->message, ==, "integration: expected an object");
+  g_clear_error (&error);
+
+  after = cab_state_to_data (state);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (cab_state_can_undo (state));
+}
+
+/* The decoder the Integration page reads tokens with: RFC 7515's own example, every length
+ * of the last group, both characters base64url changes, and what is not base64url. */
+static void
+test_jwt_decode_part (void)
+{
+  static const guchar bytes[] = { 0xfb, 0xff, 0xbf, 0x00, 'a', 0xfe };
+  static const char * const invalid[] = { "ab+c", "ab/c", "abc=", "a.b", "abcde", "ab c", "é" };
+  g_autofree char *header = NULL;
+  g_autofree char *empty = NULL;
+  gsize len = 1;
+
+  /* RFC 7515 A.1: the header, CRLF included. */
+  header = cab_jwt_decode_part ("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9", &len);
+  g_assert_cmpstr (header, ==, "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}");
+  g_assert_cmpuint (len, ==, strlen (header));
+
+  empty = cab_jwt_decode_part ("", &len);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpuint (len, ==, 0);
+
+  for (gsize n = 1; n <= sizeof bytes; n++)
+    {
+      g_autofree char *encoded = cab_jwt_base64url (bytes, n);
+      g_autofree char *decoded = cab_jwt_decode_part (encoded, &len);
+
+      g_assert_nonnull (decoded);
+      g_assert_cmpmem (decoded, len, bytes, n);
+      g_assert_cmpint (decoded[len], ==, '\0');
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_null (cab_jwt_decode_part (invalid[i], NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +575,9 @@ main (int   argc,
   g_test_add_func ("/state-edit/leads", test_leads);
   g_test_add_func ("/state-edit/refusals", test_refusals);
   g_test_add_func ("/state-edit/document-step", test_document_step);
+  g_test_add_func ("/state-edit/set-integration", test_set_integration);
+  g_test_add_func ("/state-edit/integration-refusals", test_integration_refusals);
+  g_test_add_func ("/state-edit/jwt-decode-part", test_jwt_decode_part);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "cab-field-add-popover.h"
 #include "cab-field-editor.h"
 #include "cab-fields-page.h"
+#include "cab-integration-page.h"
 #include "cab-json-page.h"
 #include "cab-event-log-view.h"
 #include "cab-lead-page.h"
@@ -81,6 +82,7 @@ main (int   argc,
   g_type_ensure (CAB_TYPE_FIELD_ADD_POPOVER);
   g_type_ensure (CAB_TYPE_FIELD_EDITOR);
   g_type_ensure (CAB_TYPE_FIELDS_PAGE);
+  g_type_ensure (CAB_TYPE_INTEGRATION_PAGE);
   g_type_ensure (CAB_TYPE_JSON_PAGE);
   g_type_ensure (CAB_TYPE_LEAD_PAGE);
   g_type_ensure (CAB_TYPE_EVENT_LOG_VIEW);

@@ -25,6 +25,49 @@ cab_jwt_base64url (const guchar *data,
   return g_string_free (out, FALSE);
 }
 
+char *
+cab_jwt_decode_part (const char *part,
+                     gsize      *len)
+{
+  g_autoptr(GString) b64 = NULL;
+  g_autofree guchar *data = NULL;
+  gsize data_len = 0;
+  char *result;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  /* g_base64_decode() skips what is not base64 without a word, and a token with a stray
+   * character must not decode as if it were whole. One character left over holds 6 bits,
+   * not a byte: no encoder writes that. */
+  b64 = g_string_sized_new (strlen (part) + 3);
+  for (const char *p = part; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        g_string_append_c (b64, '+');
+      else if (*p == '_')
+        g_string_append_c (b64, '/');
+      else if (g_ascii_isalnum (*p))
+        g_string_append_c (b64, *p);
+      else
+        return NULL;
+    }
+  if (b64->len % 4 == 1)
+    return NULL;
+  while (b64->len % 4 != 0)
+    g_string_append_c (b64, '=');
+
+  if (b64->len > 0)
+    data = g_base64_decode (b64->str, &data_len);
+  result = g_malloc (data_len + 1);
+  if (data_len > 0)
+    memcpy (result, data, data_len);
+  result[data_len] = '\0';
+  if (len != NULL)
+    *len = data_len;
+
+  return result;
+}
+
 static char *
 encode_segment (const char *json)
 {

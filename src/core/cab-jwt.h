@@ -12,5 +12,10 @@ char *cab_jwt_base64url  (const guchar *data,
 char *cab_jwt_signature_hs256 (const char   *signing_input,
                                const guchar *key,
                                gsize         key_len);
+/* One dot-separated part of a JWT, decoded (base64url without padding, RFC 7515 §2): the
+ * bytes, with a NUL after them so that a JSON part reads as a string, and their number in
+ * @len (may be NULL). NULL when @part is not base64url. */
+char *cab_jwt_decode_part     (const char   *part,
+                               gsize        *len);
 
 G_END_DECLS

@@ -189,6 +189,28 @@ cab_state_set_account_id (CabState    *self,
   return TRUE;
 }
 
+/* The client secret is never in a refusal's words (the schema's checks leave it out), so a
+ * refusal can be shown and logged. */
+gboolean
+cab_state_set_integration (CabState    *self,
+                           JsonNode    *integration,
+                           GError     **error)
+{
+  CabStateStep *step;
+
+  g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
+  g_return_val_if_fail (integration != NULL, FALSE);
+
+  if (!cab_state_schema_check_integration (integration, "integration", error))
+    return FALSE;
+
+  step = cab_state_step_new (self);
+  cab_state_step_set (self, step, "integration", cab_json_deep_copy (integration));
+  cab_state_step_commit (self, step);
+
+  return TRUE;
+}
+
 /* --- Fields ------------------------------------------------------------------------------- */
 
 gboolean

@@ -27,12 +27,15 @@ gboolean cab_state_schema_check_field    (JsonNode    *field,
 gboolean cab_state_schema_check_author   (JsonNode    *author,
                                           const char  *path,
                                           GError     **error);
+gboolean cab_state_schema_check_integration (JsonNode    *integration,
+                                             const char  *path,
+                                             GError     **error);
 
 /* Edits as undoable steps (cab-state-history.c). An edit names the "slots" it replaces:
  * "" (the whole document), a member of the document ("sys", "accountId", "activeLeadId",
- * "leads"), an entry of one of its maps ("authors/ID", "fields/ID", "contacts/ID") or one
- * lead entry ("leads/INDEX"). Nodes put into slots are never changed afterwards, so the
- * history can keep them without copies. */
+ * "leads", "integration"), an entry of one of its maps ("authors/ID", "fields/ID",
+ * "contacts/ID") or one lead entry ("leads/INDEX"). Nodes put into slots are never changed
+ * afterwards, so the history can keep them without copies. */
 typedef struct _CabStateStep CabStateStep;
 
 CabStateStep *cab_state_step_new        (CabState     *self);

@@ -419,21 +419,56 @@ check_messages (JsonObject *entry,
   return TRUE;
 }
 
+/* The integration's addresses name amoCRM's account and the widget's backend: the token's
+ * iss and aud (SPEC §4), which a backend compares with its own web addresses. */
+static gboolean
+check_http_url (JsonObject *object,
+                const char *path,
+                const char *member,
+                GError    **error)
+{
+  g_autofree char *member_path = NULL;
+  g_autofree char *scheme = NULL;
+  const char *value;
+
+  if (!check_url (object, path, member, error))
+    return FALSE;
+
+  value = json_object_get_string_member (object, member);
+  scheme = g_uri_parse_scheme (value);
+  if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
+    return TRUE;
+
+  member_path = g_strdup_printf ("%s.%s", path, member);
+  if (*value == '\0')
+    return fail (error, member_path, _("must not be empty: expected an http or https URL"));
+  return fail (error, member_path, _("“%s” is not an http or https URL"), value);
+}
+
+/* Ten years: longer is no test of anything, and exp must stay a number every JWT library
+ * reads (a double beyond gint64 would not even convert). The Integration page's spin button
+ * stops at the same value. */
+#define MAX_TOKEN_LIFETIME 315360000
+
+/* Never names the client secret's value: refusals are shown and may be logged. */
 static gboolean
 check_integration (JsonObject *integration,
                    const char *path,
                    GError    **error)
 {
   JsonNode *lifetime = json_object_get_member (integration, "tokenLifetime");
+  g_autofree char *lifetime_path = g_strdup_printf ("%s.tokenLifetime", path);
 
   if (!check_string (integration, path, "clientSecret", FALSE, error) ||
-      !check_string (integration, path, "redirectUri", FALSE, error) ||
-      !check_string (integration, path, "accountAddress", FALSE, error) ||
+      !check_http_url (integration, path, "redirectUri", error) ||
+      !check_http_url (integration, path, "accountAddress", error) ||
       !check_string (integration, path, "clientUuid", FALSE, error) ||
       !check_string (integration, path, "userId", FALSE, error))
     return FALSE;
   if (!is_number (lifetime) || json_node_get_double (lifetime) < 1)
-    return fail (error, "integration.tokenLifetime", _("expected a positive number of seconds"));
+    return fail (error, lifetime_path, _("expected a positive number of seconds"));
+  if (json_node_get_double (lifetime) > MAX_TOKEN_LIFETIME)
+    return fail (error, lifetime_path, _("at most %d seconds (ten years)"), MAX_TOKEN_LIFETIME);
 
   return TRUE;
 }
@@ -554,4 +589,14 @@ cab_state_schema_check_author (JsonNode    *author,
   return object != NULL &&
          check_string (object, path, "id", TRUE, error) &&
          check_author (object, path, error);
+}
+
+gboolean
+cab_state_schema_check_integration (JsonNode    *integration,
+                                    const char  *path,
+                                    GError     **error)
+{
+  JsonObject *object = get_object (integration, path, error);
+
+  return object != NULL && check_integration (object, path, error);
 }

@@ -67,6 +67,11 @@ gboolean    cab_state_set_sys             (CabState    *self,
 gboolean    cab_state_set_account_id      (CabState    *self,
                                            const char  *account_id,
                                            GError     **error);
+/* The "integration" object the token passed to initLead is built from (SPEC §4); its
+ * addresses must be http or https URLs. Announces changed ("integration", NULL). */
+gboolean    cab_state_set_integration     (CabState    *self,
+                                           JsonNode    *integration,
+                                           GError     **error);
 /* The active lead's LeadModel; its fieldIds must name existing fields. */
 gboolean    cab_state_set_lead            (CabState    *self,
                                            JsonNode    *lead,

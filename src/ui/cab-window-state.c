@@ -10,6 +10,7 @@
 #include "cab-account-page.h"
 #include "cab-authors-page.h"
 #include "cab-fields-page.h"
+#include "cab-integration-page.h"
 #include "cab-json-page.h"
 #include "cab-lead-page.h"
 #include "cab-notifications-page.h"
@@ -516,6 +517,7 @@ static const struct
   { "authors", N_("Authors"), "system-users-symbolic", cab_authors_page_new, NULL },
   { "users", N_("Users"), "avatar-default-symbolic", cab_users_page_new, NULL },
   { "notifications", N_("Notifications"), "preferences-system-notifications-symbolic", NULL, cab_notifications_page_new },
+  { "integration", N_("Integration"), "dialog-password-symbolic", NULL, cab_integration_page_new },
   { "json", N_("JSON"), "text-x-generic-symbolic", cab_json_page_new, NULL },
 };
 
