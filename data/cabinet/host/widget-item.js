@@ -59,7 +59,7 @@
     const status = document.createElement('span');
     status.className = 'cab-widget__status';
     // Which code runs and since when: after a save, the developer sees the new hash appear.
-    const version = document.createElement('span');
+    const version = document.createElement('div');
     version.className = 'cab-widget__version';
     const remove = document.createElement('button');
     remove.className = 'cab-widget__remove';
@@ -69,13 +69,13 @@
     remove.setAttribute('aria-label', title('remove'));
     const chevron = document.createElement('span');
     chevron.className = 'cab-widget__chevron';
-    header.append(icon, name, version, status, remove, chevron);
+    header.append(icon, name, status, remove, chevron);
 
     const body = document.createElement('div');
     body.className = 'cab-widget__body';
     const problems = document.createElement('div');
     problems.className = 'cab-widget__problems';
-    body.append(problems);
+    body.append(version, problems);
     item.append(header, body);
 
     const toggle = () => {
