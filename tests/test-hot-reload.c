@@ -436,6 +436,36 @@ test_rapid_saves (Fixture       *fixture,
   g_assert_cmpuint (cab_cabinet_find_widget (test->cabinet, id)->loads, <, 10);
 }
 
+/* Fixing the manifest clears its problem from the widget's item, and breaking it lists it. */
+static void
+test_manifest_fixed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CabTestCabinet *test = fixture->test;
+  g_autofree char *id = NULL;
+  const CabWidgetInfo *info;
+
+  write_file (fixture->folder, "manifest.json",
+              "{ \"widget\": { \"name\": \"widget.name\", \"code\": \"hot\" }, \"locations\": [\"personal_page\"] }\n", FALSE);
+  id = add_widget (test, fixture->folder);
+  info = cab_test_wait_widget (test, id);
+  g_assert_nonnull (info->problem);
+  g_assert_cmpstr (info->problem->code, ==, "manifest-invalid");
+  g_assert_nonnull (strstr (info->problem->message, "version"));
+
+  write_file (fixture->folder, "manifest.json",
+              "{ \"widget\": { \"name\": \"widget.name\", \"code\": \"hot\", \"version\": \"1.0.1\" },"
+              "  \"locations\": [\"personal_page\"] }\n", FALSE);
+  info = wait_loads (test, id, 2);
+  g_assert_cmpstr (info->state, ==, "ready");
+  g_assert_null (info->problem);
+
+  write_file (fixture->folder, "i18n/en.json", "{ \"widget\": ", FALSE);
+  info = wait_loads (test, id, 3);
+  g_assert_nonnull (info->problem);
+  g_assert_nonnull (strstr (info->problem->message, "i18n-unreadable"));
+}
+
 /* A tree larger than the watcher takes is watched in part, and the developer is told. */
 static void
 test_big_tree (Fixture       *fixture,
@@ -608,6 +638,7 @@ main (int   argc,
   g_test_add ("/hot-reload/off", Fixture, NULL, set_up, test_hot_reload_off, tear_down);
   g_test_add ("/hot-reload/two-widgets", Fixture, NULL, set_up, test_two_widgets, tear_down);
   g_test_add ("/hot-reload/rapid-saves", Fixture, NULL, set_up, test_rapid_saves, tear_down);
+  g_test_add ("/hot-reload/manifest-fixed", Fixture, NULL, set_up, test_manifest_fixed, tear_down);
   g_test_add ("/hot-reload/big-tree", Fixture, NULL, set_up, test_big_tree, tear_down);
   g_test_add ("/hot-reload/url-polling", Fixture, NULL, set_up, test_url_polling, tear_down);
 

@@ -73,6 +73,7 @@ struct _CabCabinet
 };
 
 JsonNode *cab_cabinet_widget_entry_to_json (WidgetEntry              *entry);
+JsonNode *cab_cabinet_manifest_problems_to_json (const char          *folder);
 const char *cab_cabinet_get_string        (JsonObject               *object,
                                             const char               *member);
 guint     cab_cabinet_find_info_index      (CabCabinet               *self,

@@ -74,7 +74,8 @@ set_content_hash (WidgetEntry *entry,
   cab_cabinet_send_to_page (entry->cabinet, "widget-content", payload);
 }
 
-/* The widget's code changed: the page reloads it alone, keeping everything else. */
+/* The widget's code changed: the page reloads it alone, keeping everything else. A folder's
+ * manifest problems go along, checked again when the manifest may have changed. */
 static void
 reload_changed_widget (WidgetEntry *entry,
                        const char  *hash)
@@ -89,7 +90,28 @@ reload_changed_widget (WidgetEntry *entry,
   payload = json_object_new ();
   json_object_set_string_member (payload, "id", entry->id);
   json_object_set_string_member (payload, "contentHash", hash);
+  if (entry->manifest_problems != NULL)
+    json_object_set_member (payload, "manifestProblems", json_node_copy (entry->manifest_problems));
   cab_cabinet_send_to_page (self, "reload-widget", payload);
+}
+
+/* Whether a save touched what amoCRM checks in a folder: manifest.json or an i18n file. */
+static gboolean
+touches_manifest (WidgetEntry        *entry,
+                  const char * const *paths)
+{
+  const char *root = cab_widget_server_get_root (entry->server);
+  g_autofree char *manifest = g_build_filename (root, "manifest.json", NULL);
+  g_autofree char *i18n = g_build_filename (root, "i18n", NULL);
+
+  if (entry->manifest_problems == NULL)
+    return FALSE;
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_str_equal (paths[i], manifest) || g_str_equal (paths[i], i18n) ||
+        (g_str_has_prefix (paths[i], i18n) && paths[i][strlen (i18n)] == '/'))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Whether a save touched what the widget uses. An editor's temporary file, or a file of
@@ -160,8 +182,25 @@ on_folder_changed (WidgetEntry        *entry,
 {
   g_autofree char *hash = NULL;
 
-  if (!entry->cabinet->hot_reload || !touches_widget (entry, paths))
+  if (!entry->cabinet->hot_reload)
     return;
+  if (touches_manifest (entry, paths))
+    {
+      g_autoptr(JsonNode) problems = cab_cabinet_manifest_problems_to_json (cab_widget_server_get_root (entry->server));
+
+      /* A fixed manifest clears its problems from the widget's item: reload with the new list. */
+      if (!json_node_equal (problems, entry->manifest_problems))
+        {
+          json_node_unref (entry->manifest_problems);
+          entry->manifest_problems = g_steal_pointer (&problems);
+        }
+      else if (!touches_widget (entry, paths))
+        return;
+    }
+  else if (!touches_widget (entry, paths))
+    {
+      return;
+    }
 
   hash = local_content_hash (entry);
   reload_changed_widget (entry, hash);

@@ -562,8 +562,8 @@ cab_cabinet_emit_ready (CabCabinet *self)
 
 /* What amoCRM would refuse in a folder's archive, for the page to list in the widget's item:
  * [{ check, message, file, line }]. */
-static JsonNode *
-manifest_problems_to_json (const char *folder)
+JsonNode *
+cab_cabinet_manifest_problems_to_json (const char *folder)
 {
   g_autoptr(GPtrArray) problems = cab_manifest_check (folder);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -649,7 +649,7 @@ cab_cabinet_add_widget (CabCabinet       *self,
     entry->script = g_strdup (cab_widget_source_get_location (source));
   entry->server = g_steal_pointer (&server);
   if (cab_widget_source_get_kind (source) == CAB_WIDGET_SOURCE_FOLDER)
-    entry->manifest_problems = manifest_problems_to_json (cab_widget_source_get_root (source));
+    entry->manifest_problems = cab_cabinet_manifest_problems_to_json (cab_widget_source_get_root (source));
   g_ptr_array_add (self->entries, entry);
   cab_cabinet_reload_attach (self, entry, entry->server != NULL);
 

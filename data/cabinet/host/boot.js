@@ -104,7 +104,7 @@
     // Hot reload: one widget's files changed (the app watches and polls them).
     'reload-widget' (message) {
       const widget = window.CabinetWidgets.get(message.id);
-      return widget ? window.CabinetWidgets.reload(widget, message.contentHash) : undefined;
+      return widget ? window.CabinetWidgets.reload(widget, message.contentHash, message.manifestProblems) : undefined;
     },
     'widget-content' (message) {
       const widget = window.CabinetWidgets.get(message.id);

@@ -681,9 +681,11 @@
 
   // Hot reload: the app saw the widget's code change. Saves that come while a reload waits
   // in the queue are one reload: it loads whatever is newest when it runs.
-  function hotReload (widget, contentHash) {
+  function hotReload (widget, contentHash, manifestProblems) {
     if (typeof contentHash === 'string')
       widget.contentHash = contentHash;
+    if (Array.isArray(manifestProblems))
+      widget.manifestProblems = manifestProblems;
     if (widget.reloadQueued)
       return lifecycleQueue;
     widget.reloadQueued = true;
