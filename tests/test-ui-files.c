@@ -18,6 +18,7 @@
 #include "cab-event-log-view.h"
 #include "cab-lead-page.h"
 #include "cab-notifications-page.h"
+#include "cab-url-dialog.h"
 #include "cab-users-page.h"
 #include "cab-window.h"
 
@@ -82,6 +83,7 @@ main (int   argc,
   g_type_ensure (CAB_TYPE_FIELD_ADD_POPOVER);
   g_type_ensure (CAB_TYPE_FIELD_EDITOR);
   g_type_ensure (CAB_TYPE_FIELDS_PAGE);
+  g_type_ensure (CAB_TYPE_URL_DIALOG);
   g_type_ensure (CAB_TYPE_INTEGRATION_PAGE);
   g_type_ensure (CAB_TYPE_JSON_PAGE);
   g_type_ensure (CAB_TYPE_LEAD_PAGE);

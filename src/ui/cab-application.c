@@ -54,6 +54,7 @@ cab_application_command_line (GApplication            *application,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) restore_error = NULL;
   const char *state_argument = NULL;
+  gboolean demo = FALSE;
   CabWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
@@ -82,6 +83,7 @@ cab_application_command_line (GApplication            *application,
   else
     {
       argument = find_demo_widget ();
+      demo = TRUE;
       if (argument == NULL)
         {
           g_application_command_line_printerr (command_line,
@@ -130,7 +132,10 @@ cab_application_command_line (GApplication            *application,
     cab_window_set_state_file (window, state_file);
   if (restore_error != NULL)
     cab_window_show_message (window, restore_error->message);
-  cab_window_add_widget (window, source);
+  if (demo)
+    cab_window_add_demo_widget (window, source);
+  else
+    cab_window_add_widget (window, source);
   gtk_window_present (GTK_WINDOW (window));
 
   return 0;
@@ -162,6 +167,8 @@ cab_application_startup (GApplication *application)
     { "win.reload-cabinet", { "<Control><Shift>r", "<Shift>F5", NULL } },
     { "win.show-inspector", { "<Control><Shift>i", "F12", NULL } },
     { "win.open-state", { "<Control>o", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.open-url", { "<Control>l", NULL } },
     { "win.save-state", { "<Control>s", NULL } },
     { "win.save-state-as", { "<Control><Shift>s", NULL } },
     { "win.toggle-panels", { "F9", NULL } },

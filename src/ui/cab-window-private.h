@@ -5,6 +5,7 @@
 
 #include "cab-autosave.h"
 #include "cab-cabinet.h"
+#include "cab-source-history.h"
 #include "cab-window.h"
 
 G_BEGIN_DECLS
@@ -30,12 +31,17 @@ struct _CabWindow
   guint                 panels_timeout;        /* the lead selector's items, in order */
   gboolean              updating_leads;  /* the selector is being refilled, not chosen from */
   char                 *source_location;
+  GSettings            *settings;
+  CabSourceHistory     *source_history;
+  char                 *demo_widget_id;  /* the bundled demo while it runs, or NULL */
+  AdwToast             *source_toast;    /* why the last source was refused (weak) */
   PageBanner            page_banner;
   guint                 spinner_timeout;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkDropDown          *lead_dropdown;
+  GMenu                *sources_menu;
   GtkSpinner           *loading_spinner;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
@@ -59,5 +65,9 @@ void cab_window_state_init       (CabWindow      *self);
 void cab_window_state_dispose    (CabWindow      *self);
 void cab_window_update_subtitle  (CabWindow      *self);
 void cab_window_start_panels     (CabWindow      *self);
+void cab_window_sources_class_init (GtkWidgetClass *widget_class);
+void cab_window_sources_init     (CabWindow      *self);
+void cab_window_update_polling   (CabWindow      *self);
+void cab_window_update_widget_status (CabWindow  *self);
 
 G_END_DECLS

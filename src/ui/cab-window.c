@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cab-error.h"
 #include "cab-event-log-view.h"
 #include "cab-window-private.h"
 
@@ -69,8 +70,8 @@ set_loading (CabWindow *self,
 
 /* Every failing widget, by name, with its problem and where it is: the developer must not
  * have to open the Web Inspector to learn why their widget is not there. */
-static void
-update_widget_status (CabWindow *self)
+void
+cab_window_update_widget_status (CabWindow *self)
 {
   GPtrArray *widgets = cab_cabinet_get_widgets (self->cabinet);
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -255,13 +256,14 @@ cab_window_constructed (GObject *object)
   view = cab_cabinet_get_view (self->cabinet);
   adw_bin_set_child (self->view_bin, GTK_WIDGET (view));
 
-  g_signal_connect_object (self->cabinet, "widgets-changed", G_CALLBACK (update_widget_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cabinet, "widgets-changed", G_CALLBACK (cab_window_update_widget_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "page-crashed", G_CALLBACK (on_page_crashed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "open-uri", G_CALLBACK (on_open_uri), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cabinet, "notify::responsive",
                            G_CALLBACK (on_responsive_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->cabinet, "calling", self->calling_switch, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  cab_window_sources_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -277,10 +279,17 @@ cab_window_dispose (GObject *object)
   CabWindow *self = CAB_WINDOW (object);
 
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  g_clear_weak_pointer (&self->source_toast);
+  /* The settings' action can outlive the window's action group by a moment (GTK holds it a
+   * little longer), and would then tell the freed group of the key's next change. Taken out
+   * of the group, it no longer does. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "hot-reload");
   cab_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAB_TYPE_WINDOW);
   g_clear_object (&self->cabinet);
   g_clear_object (&self->state);
+  g_clear_object (&self->source_history);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cab_window_parent_class)->dispose (object);
 }
@@ -291,8 +300,40 @@ cab_window_finalize (GObject *object)
   CabWindow *self = CAB_WINDOW (object);
 
   g_free (self->source_location);
+  g_free (self->demo_widget_id);
 
   G_OBJECT_CLASS (cab_window_parent_class)->finalize (object);
+}
+
+static void
+cab_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cab_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (widget)), "notify::state",
+                           G_CALLBACK (cab_window_update_polling), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+cab_window_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_native_get_surface (GTK_NATIVE (widget)), cab_window_update_polling, widget);
+
+  GTK_WIDGET_CLASS (cab_window_parent_class)->unrealize (widget);
+}
+
+static void
+cab_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cab_window_parent_class)->map (widget);
+  cab_window_update_polling (CAB_WINDOW (widget));
+}
+
+static void
+cab_window_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cab_window_parent_class)->unmap (widget);
+  cab_window_update_polling (CAB_WINDOW (widget));
 }
 
 static void
@@ -349,6 +390,10 @@ cab_window_class_init (CabWindowClass *klass)
   object_class->finalize = cab_window_finalize;
   object_class->set_property = cab_window_set_property;
   object_class->get_property = cab_window_get_property;
+  widget_class->realize = cab_window_realize;
+  widget_class->unrealize = cab_window_unrealize;
+  widget_class->map = cab_window_map;
+  widget_class->unmap = cab_window_unmap;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL,
@@ -375,6 +420,7 @@ cab_window_class_init (CabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CabWindow, event_log_bin);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, calling_switch);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, lead_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CabWindow, sources_menu);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, panels);
   gtk_widget_class_bind_template_child (widget_class, CabWindow, panel_stack);
@@ -386,6 +432,7 @@ cab_window_class_init (CabWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload-cabinet", NULL, reload_cabinet_activated);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, show_inspector_activated);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-event-log", "event-log-visible");
+  cab_window_sources_class_init (widget_class);
   cab_window_state_class_init (widget_class);
 }
 
@@ -403,27 +450,6 @@ cab_window_new (CabApplication *application,
                        "application", application,
                        "state", state,
                        NULL);
-}
-
-void
-cab_window_add_widget (CabWindow       *self,
-                       CabWidgetSource *source)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  g_return_if_fail (CAB_IS_WINDOW (self));
-
-  id = cab_cabinet_add_widget (self->cabinet, source, &error);
-  if (id == NULL)
-    {
-      cab_window_show_message (self, error->message);
-      return;
-    }
-
-  g_free (self->source_location);
-  self->source_location = g_strdup (cab_widget_source_get_location (source));
-  update_widget_status (self);
 }
 
 CabCabinet *

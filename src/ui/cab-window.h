@@ -14,11 +14,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CabWindow, cab_window, CAB, WINDOW, AdwApplicationWindow)
 
-CabWindow *cab_window_new        (CabApplication  *application,
-                                  CabState        *state);
-void       cab_window_add_widget (CabWindow       *self,
-                                  CabWidgetSource *source);
-CabCabinet *cab_window_get_cabinet (CabWindow     *self);
+CabWindow  *cab_window_new          (CabApplication  *application,
+                                     CabState        *state);
+CabCabinet *cab_window_get_cabinet  (CabWindow       *self);
+
+/* Widgets run side by side. One of the user's own goes next to the others, into the recent
+ * sources and "last-widget-source"; the bundled demo steps aside for it. The demo itself is
+ * never remembered. Errors are shown in a toast. */
+void        cab_window_add_widget      (CabWindow       *self,
+                                        CabWidgetSource *source);
+void        cab_window_add_demo_widget (CabWindow       *self,
+                                        CabWidgetSource *source);
+/* What "win.open-source" does: @location is a widget folder, a .js file (a path or a file://
+ * URI) or an http(s) URL. A recent folder or file that is gone leaves the recent list. */
+gboolean    cab_window_open_source     (CabWindow       *self,
+                                        const char      *location,
+                                        GError         **error);
 
 /* Scenario files: Open replaces the state (one undo step) and Save writes it; both make the
  * file the one Save writes to. */

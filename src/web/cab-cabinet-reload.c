@@ -426,6 +426,13 @@ cab_cabinet_set_poll_interval (CabCabinet *self,
   g_object_notify (G_OBJECT (self), "poll-interval");
 }
 
+gboolean
+cab_cabinet_get_polling_paused (CabCabinet *self)
+{
+  g_return_val_if_fail (CAB_IS_CABINET (self), FALSE);
+  return self->polling_paused;
+}
+
 void
 cab_cabinet_set_polling_paused (CabCabinet *self,
                                 gboolean    paused)

@@ -95,6 +95,7 @@ void           cab_cabinet_set_hot_reload  (CabCabinet       *self,
 guint          cab_cabinet_get_poll_interval (CabCabinet     *self);
 void           cab_cabinet_set_poll_interval (CabCabinet     *self,
                                               guint           interval_ms);
+gboolean       cab_cabinet_get_polling_paused (CabCabinet    *self);
 void           cab_cabinet_set_polling_paused (CabCabinet    *self,
                                                gboolean       paused);
 
