@@ -113,6 +113,7 @@ cab_test_widget_path (const char *name)
   return g_build_filename (TESTS_SOURCE_DIR, "widgets", name, NULL);
 }
 
+/* Adds a widget: a name under tests/widgets/, an absolute path, or an http(s) URL. */
 char *
 cab_test_add_widget (CabTestCabinet *test,
                      const char     *argument)
@@ -122,7 +123,8 @@ cab_test_add_widget (CabTestCabinet *test,
   g_autofree char *path = NULL;
   char *id;
 
-  if (g_str_has_prefix (argument, "http://") || g_str_has_prefix (argument, "https://"))
+  if (g_str_has_prefix (argument, "http://") || g_str_has_prefix (argument, "https://") ||
+      g_path_is_absolute (argument))
     path = g_strdup (argument);
   else
     path = cab_test_widget_path (argument);

@@ -106,20 +106,6 @@ make_widget_folder (const char *id)
   return folder;
 }
 
-static char *
-add_widget (CabTestCabinet *test,
-            const char     *location)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CabWidgetSource) source = cab_widget_source_new_for_argument (location, &error);
-  char *id;
-
-  g_assert_no_error (error);
-  id = cab_cabinet_add_widget (test->cabinet, source, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
@@ -187,7 +173,7 @@ test_folder_save (Fixture       *fixture,
                   gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autofree char *id = add_widget (test, fixture->folder);
+  g_autofree char *id = cab_test_add_widget (test, fixture->folder);
   g_autofree char *first_hash = NULL;
   g_autofree char *text = NULL;
   g_autofree char *log = NULL;
@@ -262,7 +248,7 @@ test_dependency_save (Fixture       *fixture,
                       gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autofree char *id = add_widget (test, fixture->folder);
+  g_autofree char *id = cab_test_add_widget (test, fixture->folder);
   g_autofree char *text = NULL;
 
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
@@ -304,7 +290,7 @@ test_syntax_error_then_recover (Fixture       *fixture,
                                 gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autofree char *id = add_widget (test, fixture->folder);
+  g_autofree char *id = cab_test_add_widget (test, fixture->folder);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) shown = NULL;
   const CabWidgetInfo *info;
@@ -343,7 +329,7 @@ test_hot_reload_off (Fixture       *fixture,
                      gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autofree char *id = add_widget (test, fixture->folder);
+  g_autofree char *id = cab_test_add_widget (test, fixture->folder);
   g_autofree char *text = NULL;
 
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
@@ -369,8 +355,8 @@ test_two_widgets (Fixture       *fixture,
 {
   CabTestCabinet *test = fixture->test;
   g_autofree char *other_folder = make_widget_folder ("b");
-  g_autofree char *first = add_widget (test, fixture->folder);
-  g_autofree char *second = add_widget (test, other_folder);
+  g_autofree char *first = cab_test_add_widget (test, fixture->folder);
+  g_autofree char *second = cab_test_add_widget (test, other_folder);
   g_autofree char *text = NULL;
   g_autofree char *log = NULL;
   g_autoptr(GError) error = NULL;
@@ -411,7 +397,7 @@ test_rapid_saves (Fixture       *fixture,
                   gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autofree char *id = add_widget (test, fixture->folder);
+  g_autofree char *id = cab_test_add_widget (test, fixture->folder);
   gint64 start;
 
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
@@ -447,7 +433,7 @@ test_manifest_fixed (Fixture       *fixture,
 
   write_file (fixture->folder, "manifest.json",
               "{ \"widget\": { \"name\": \"widget.name\", \"code\": \"hot\" }, \"locations\": [\"personal_page\"] }\n", FALSE);
-  id = add_widget (test, fixture->folder);
+  id = cab_test_add_widget (test, fixture->folder);
   info = cab_test_wait_widget (test, id);
   g_assert_nonnull (info->problem);
   g_assert_cmpstr (info->problem->code, ==, "manifest-invalid");
@@ -482,7 +468,7 @@ test_big_tree (Fixture       *fixture,
 
       g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
     }
-  id = add_widget (test, fixture->folder);
+  id = cab_test_add_widget (test, fixture->folder);
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
   events = cab_event_list_to_text (G_LIST_MODEL (cab_cabinet_get_event_log (test->cabinet)));
   g_assert_nonnull (strstr (events, "Hot reload watches only the first 1000 folders of"));
@@ -582,7 +568,7 @@ test_url_polling (Fixture       *fixture,
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   cab_cabinet_set_poll_interval (test->cabinet, 100);
-  id = add_widget (test, url);
+  id = cab_test_add_widget (test, url);
   g_assert_cmpstr (cab_test_wait_widget (test, id)->state, ==, "ready");
 
   /* The first polls learn the code's hash, then get 304s. */

@@ -95,20 +95,6 @@ report (const char *what,
   g_print ("  %-52s p50 %6.1f ms   p95 %6.1f ms\n", what, percentile (values, 0.50), percentile (values, 0.95));
 }
 
-static char *
-add_widget (CabTestCabinet *test,
-            const char     *location)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CabWidgetSource) source = cab_widget_source_new_for_argument (location, &error);
-  char *id;
-
-  g_assert_no_error (error);
-  id = cab_cabinet_add_widget (test->cabinet, source, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Reloads by hand, @count times: the floor under any hot reload. */
 static GArray *
 measure_manual (CabTestCabinet *test,
@@ -148,7 +134,7 @@ bench_folder (guint saves)
   g_assert_no_error (error);
   g_file_set_contents (script, first, -1, &error);
   g_assert_no_error (error);
-  id = add_widget (test, script);
+  id = cab_test_add_widget (test, script);
   wait_rendered (test, id, 1, "v0");
 
   manual = measure_manual (test, id, &loads, "v0", saves);
@@ -234,7 +220,7 @@ bench_url (guint saves)
   url = g_strdup_printf ("http://127.0.0.1:%d/personal_page.js", g_uri_get_port (uris->data));
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
-  id = add_widget (test, url);
+  id = cab_test_add_widget (test, url);
   wait_rendered (test, id, 1, "u0");
   manual = measure_manual (test, id, &loads, "u0", saves);
 
