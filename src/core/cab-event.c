@@ -196,6 +196,16 @@ cab_event_new (CabEventKind   kind,
   return self;
 }
 
+void
+cab_event_set_widget_label (CabEvent   *self,
+                            const char *label)
+{
+  g_return_if_fail (CAB_IS_EVENT (self));
+
+  g_free (self->widget_label);
+  self->widget_label = dup_text (label);
+}
+
 /* The member @name of @object, or NULL when it is missing or null: JavaScript writes an
  * unset optional value as null as often as it leaves it out, and both mean “unknown”. */
 static JsonNode *

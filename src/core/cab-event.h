@@ -62,6 +62,9 @@ CabEvent     *cab_event_new               (CabEventKind   kind,
                                            const char    *widget_id,
                                            const char    *name,
                                            const char    *message);
+/* The name the log shows for the widget (the page's events carry theirs). */
+void          cab_event_set_widget_label  (CabEvent      *self,
+                                           const char    *label);
 CabEvent     *cab_event_new_from_json     (JsonObject    *object,
                                            GError       **error);
 JsonNode     *cab_event_to_json           (CabEvent      *self);

@@ -172,6 +172,7 @@ log_saved_files (WidgetEntry        *entry,
   /* Translators: a line of the event log: the files a save changed, then the code's new short hash. */
   message = g_strdup_printf (_("Saved %s: reloading the widget (code %s)"), names->str, entry->content_hash);
   event = cab_event_new (CAB_EVENT_KIND_LIFECYCLE, CAB_EVENT_LEVEL_INFO, entry->id, "hot-reload", message);
+  cab_event_set_widget_label (event, entry->label);
   cab_event_log_append (entry->cabinet->event_log, event);
 }
 
@@ -227,6 +228,7 @@ log_watch_limits (WidgetEntry *entry)
     return;
 
   event = cab_event_new (CAB_EVENT_KIND_LIFECYCLE, CAB_EVENT_LEVEL_WARNING, entry->id, "hot-reload", message);
+  cab_event_set_widget_label (event, entry->label);
   cab_event_log_append (entry->cabinet->event_log, event);
 }
 
