@@ -11,4 +11,10 @@ G_BEGIN_DECLS
 JsonNode   *cab_json_deep_copy        (JsonNode   *node);
 JsonObject *cab_json_deep_copy_object (JsonObject *object);
 
+JsonNode   *cab_json_parse_strict     (const char  *data,
+                                       gssize       length,
+                                       const char  *source_name,
+                                       int          code,
+                                       GError     **error);
+
 G_END_DECLS

@@ -141,35 +141,6 @@ cab_state_new_default (GError **error)
   return g_steal_pointer (&self);
 }
 
-/* json-glib keeps the last of two equal keys without a word; in a state file that is an id
- * given twice (two authors "a1"), and one of them would silently vanish. "object-member"
- * comes after the member is stored: when an object has seen more members than it holds, this
- * one replaced an earlier one. The parser knows the position only inside its signals. */
-typedef struct
-{
-  GHashTable *members_seen;  /* JsonObject → guint */
-  char       *key;
-  guint       line;
-  guint       column;
-} DuplicateKey;
-
-static void
-on_object_member (JsonParser   *parser,
-                  JsonObject   *object,
-                  const char   *member_name,
-                  DuplicateKey *duplicate)
-{
-  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (duplicate->members_seen, object)) + 1;
-
-  g_hash_table_insert (duplicate->members_seen, object, GUINT_TO_POINTER (seen));
-  if (duplicate->key == NULL && seen > json_object_get_size (object))
-    {
-      duplicate->key = g_strdup (member_name);
-      duplicate->line = json_parser_get_current_line (parser);
-      duplicate->column = json_parser_get_current_pos (parser);
-    }
-}
-
 /* Replaces the whole document, or keeps the current one and names the problem: a bad file
  * must never cost the user the state they had. */
 gboolean
@@ -179,55 +150,27 @@ cab_state_load_data (CabState    *self,
                      const char  *source_name,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GHashTable) members_seen = g_hash_table_new (NULL, NULL);
-  g_autofree char *duplicate_key = NULL;
-  DuplicateKey duplicate = { members_seen, NULL, 0, 0 };
-  CabStateStep *step;
   JsonNode *root;
-  gboolean parsed;
+  CabStateStep *step;
 
   g_return_val_if_fail (CAB_IS_STATE (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &duplicate);
-  parsed = json_parser_load_from_data (parser, data, length, &local_error);
-  duplicate_key = g_steal_pointer (&duplicate.key);
-  if (parsed && duplicate_key != NULL)
-    {
-      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("%s:%u:%u: the key “%s” appears twice in one object"),
-                   source_name, duplicate.line, duplicate.column, duplicate_key);
-      return FALSE;
-    }
-  if (!parsed)
-    {
-      /* json-glib says "<data>:line:column: …"; name the file there instead, as compilers do. */
-      const char *message = local_error->message;
-
-      if (g_str_has_prefix (message, "<data>:"))
-        g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, "%s:%s", source_name, message + strlen ("<data>:"));
-      else
-        g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, "%s: %s", source_name, message);
-      return FALSE;
-    }
-
-  root = json_parser_get_root (parser);
+  root = cab_json_parse_strict (data, length, source_name, CAB_ERROR_INVALID_STATE, error);
   if (root == NULL)
-    {
-      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE, _("%s: the file is empty"), source_name);
-      return FALSE;
-    }
+    return FALSE;
   if (!cab_state_schema_check_document (root, &local_error))
     {
       g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_STATE,
                    "%s: %s", source_name, local_error->message);
+      json_node_unref (root);
       return FALSE;
     }
 
   /* A whole new document is one undo step: opening the wrong file is undone like any edit. */
   step = cab_state_step_new (self);
-  cab_state_step_set (self, step, "", json_parser_steal_root (parser));
+  cab_state_step_set (self, step, "", root);
   cab_state_step_commit (self, step);
 
   return TRUE;
