@@ -54,10 +54,16 @@ widget_entry_free (WidgetEntry *entry)
   g_free (entry->token);
   g_clear_object (&entry->server);
   g_clear_pointer (&entry->manifest_problems, json_node_unref);
-  /* Disposed, not only unreferenced: a round of requests in flight holds the poller. */
+  /* Disposed, not only unreferenced: a round of requests in flight holds the poller, and a
+   * request that completes as it goes must not call back into this freed entry. */
   if (entry->poller != NULL)
-    g_object_run_dispose (G_OBJECT (entry->poller));
+    {
+      g_signal_handlers_disconnect_by_data (entry->poller, entry);
+      g_object_run_dispose (G_OBJECT (entry->poller));
+    }
   g_clear_object (&entry->poller);
+  if (entry->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (entry->watcher, entry);
   g_clear_object (&entry->watcher);
   g_strfreev (entry->scripts);
   g_strfreev (entry->resources);
