@@ -54,9 +54,6 @@ static const struct
   { "pt", "Português" },
 };
 
-/* The row shows what the model held when the row was last updated from it, so that an edit of
- * another member leaves what the user is typing here alone. */
-#define SHOWN_KEY "cab-shown"
 
 static void
 append_literal (GString *format,
@@ -174,32 +171,6 @@ new_language_model (void)
   return G_LIST_MODEL (model);
 }
 
-static void
-clear_error (gpointer row)
-{
-  if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    cab_panel_row_set_error (GTK_WIDGET (row), NULL);
-}
-
-static void
-sync_entry (AdwEntryRow *row,
-            const char  *value)
-{
-  const char *shown = g_object_get_data (G_OBJECT (row), SHOWN_KEY);
-
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (shown, value) == 0)
-    return;
-
-  g_object_set_data_full (G_OBJECT (row), SHOWN_KEY, g_strdup (value), g_free);
-  /* The signal of the page's own edit comes back with what the row already holds: setting it
-   * again would move the cursor. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), value);
-  clear_error (row);
-}
-
 static guint
 find_string (const char * const *values,
              guint               n_values,
@@ -220,7 +191,7 @@ sync_combo (AdwComboRow *row,
     return;
 
   adw_combo_row_set_selected (row, position);
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static const char *
@@ -244,9 +215,9 @@ refresh_sys (CabAccountPage *self)
     return;
   sys = json_node_get_object (node);
 
-  sync_entry (self->title_row, sys_string (sys, "pageTitle"));
-  sync_entry (self->logo_row, sys_string (sys, "logoUrl"));
-  sync_entry (self->currency_row, sys_string (sys, "currencySymbol"));
+  cab_panel_entry_sync (GTK_EDITABLE (self->title_row), sys_string (sys, "pageTitle"));
+  cab_panel_entry_sync (GTK_EDITABLE (self->logo_row), sys_string (sys, "logoUrl"));
+  cab_panel_entry_sync (GTK_EDITABLE (self->currency_row), sys_string (sys, "currencySymbol"));
 
   lang = sys_string (sys, "lang");
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
@@ -268,7 +239,7 @@ refresh_sys (CabAccountPage *self)
 static void
 refresh_router (CabAccountPage *self)
 {
-  sync_entry (self->account_id_row, cab_state_get_account_id (self->state));
+  cab_panel_entry_sync (GTK_EDITABLE (self->account_id_row), cab_state_get_account_id (self->state));
 }
 
 static void
@@ -305,7 +276,7 @@ commit_sys_member (CabAccountPage *self,
   old = json_object_get_member (json_node_get_object (current), member);
   if (old != NULL && json_node_equal (old, value))
     {
-      clear_error (row);
+      cab_panel_row_clear_error (GTK_WIDGET (row));
       return;
     }
 
@@ -315,7 +286,7 @@ commit_sys_member (CabAccountPage *self,
       cab_panel_row_set_error (row, error->message);
       return;
     }
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 /* The logo is shown by the cabinet page: an absolute http, https or data URL, or nothing. */
@@ -427,7 +398,7 @@ on_account_id_apply (CabAccountPage *self,
 
   if (g_strcmp0 (text, cab_state_get_account_id (self->state)) == 0)
     {
-      clear_error (row);
+      cab_panel_row_clear_error (GTK_WIDGET (row));
       return;
     }
   if (!cab_state_set_account_id (self->state, text, &error))
@@ -435,7 +406,7 @@ on_account_id_apply (CabAccountPage *self,
       cab_panel_row_set_error (GTK_WIDGET (row), error->message);
       return;
     }
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static void

@@ -57,8 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What an entry row showed of the model when it was last updated from it (see sync_entry). */
-#define SHOWN_KEY "cab-shown"
 
 static JsonObject *
 peek_authors (CabAuthorsPage *self)
@@ -239,31 +237,6 @@ refresh_author_row (CabAuthorsPage *self,
 /* The editor. */
 
 static void
-clear_error (gpointer row)
-{
-  if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    cab_panel_row_set_error (GTK_WIDGET (row), NULL);
-}
-
-/* Updates @row only when the model's value differs from what the row last showed of it: the
- * signal of the page's own edit, or of an edit of another member, must leave what the user
- * is typing (and the cursor) alone. */
-static void
-sync_entry (AdwEntryRow *row,
-            const char  *value)
-{
-  const char *shown = g_object_get_data (G_OBJECT (row), SHOWN_KEY);
-
-  if (g_strcmp0 (shown, value) == 0)
-    return;
-
-  g_object_set_data_full (G_OBJECT (row), SHOWN_KEY, g_strdup (value), g_free);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), value);
-  clear_error (row);
-}
-
-static void
 update_preview_caption (CabAuthorsPage *self)
 {
   JsonObject *author = peek_author (self, self->editing_id);
@@ -322,8 +295,8 @@ refresh_editor (CabAuthorsPage *self)
   name = member_string (author, "name");
   gtk_label_set_text (self->id_label, self->editing_id);
   gtk_label_set_text (self->editor_title, *name != '\0' ? name : _("Unnamed"));
-  sync_entry (self->name_row, name);
-  sync_entry (self->avatar_row, member_string (author, "avatar"));
+  cab_panel_entry_sync (GTK_EDITABLE (self->name_row), name);
+  cab_panel_entry_sync (GTK_EDITABLE (self->avatar_row), member_string (author, "avatar"));
 
   self->syncing = TRUE;
   gtk_switch_set_active (self->bot_switch, member_boolean (author, "isBot"));
@@ -376,7 +349,7 @@ commit_member (CabAuthorsPage *self,
   old = json_object_get_member (current, member);
   if (old != NULL && json_node_equal (old, value))
     {
-      clear_error (row);
+      cab_panel_row_clear_error (GTK_WIDGET (row));
       return;
     }
 
@@ -386,7 +359,7 @@ commit_member (CabAuthorsPage *self,
       cab_panel_row_set_error (row, error->message);
       return;
     }
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static void
@@ -450,10 +423,10 @@ open_editor (CabAuthorsPage *self,
   self->editing_id = g_strdup (id);
 
   /* Another author: what was typed for the previous one does not carry over. */
-  g_object_set_data (G_OBJECT (self->name_row), SHOWN_KEY, NULL);
-  g_object_set_data (G_OBJECT (self->avatar_row), SHOWN_KEY, NULL);
-  clear_error (self->name_row);
-  clear_error (self->avatar_row);
+  g_object_set_data (G_OBJECT (self->name_row), CAB_PANEL_SHOWN_KEY, NULL);
+  g_object_set_data (G_OBJECT (self->avatar_row), CAB_PANEL_SHOWN_KEY, NULL);
+  cab_panel_row_clear_error (GTK_WIDGET (self->name_row));
+  cab_panel_row_clear_error (GTK_WIDGET (self->avatar_row));
   refresh_editor (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "authors.remove", TRUE);

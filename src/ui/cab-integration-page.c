@@ -54,18 +54,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The row shows what the model held when the row was last updated from it, so that an edit of
- * another member leaves what the user is typing here alone (as on the Account page). */
-#define SHOWN_KEY "cab-shown"
 
 #define COPIED_FEEDBACK_MS 1500
-
-static void
-clear_error (GtkWidget *row)
-{
-  if (gtk_widget_has_css_class (row, "error"))
-    cab_panel_row_set_error (row, NULL);
-}
 
 static JsonObject *
 peek_integration (CabIntegrationPage *self)
@@ -78,25 +68,6 @@ peek_integration (CabIntegrationPage *self)
 /* --- The integration ---------------------------------------------------------------------- */
 
 static void
-sync_entry (GtkEditable *row,
-            const char  *value)
-{
-  const char *shown = g_object_get_data (G_OBJECT (row), SHOWN_KEY);
-
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (shown, value) == 0)
-    return;
-
-  g_object_set_data_full (G_OBJECT (row), SHOWN_KEY, g_strdup (value), g_free);
-  /* The signal of the page's own edit comes back with what the row already holds: setting it
-   * again would move the cursor. */
-  if (g_strcmp0 (gtk_editable_get_text (row), value) != 0)
-    gtk_editable_set_text (row, value);
-  clear_error (GTK_WIDGET (row));
-}
-
-static void
 refresh_integration (CabIntegrationPage *self)
 {
   JsonObject *integration = peek_integration (self);
@@ -107,23 +78,23 @@ refresh_integration (CabIntegrationPage *self)
     return;
 
   secret = json_object_get_string_member_with_default (integration, "clientSecret", "");
-  sync_entry (GTK_EDITABLE (self->secret_row), secret);
-  sync_entry (GTK_EDITABLE (self->redirect_uri_row),
+  cab_panel_entry_sync (GTK_EDITABLE (self->secret_row), secret);
+  cab_panel_entry_sync (GTK_EDITABLE (self->redirect_uri_row),
               json_object_get_string_member_with_default (integration, "redirectUri", ""));
-  sync_entry (GTK_EDITABLE (self->account_address_row),
+  cab_panel_entry_sync (GTK_EDITABLE (self->account_address_row),
               json_object_get_string_member_with_default (integration, "accountAddress", ""));
-  sync_entry (GTK_EDITABLE (self->client_uuid_row),
+  cab_panel_entry_sync (GTK_EDITABLE (self->client_uuid_row),
               json_object_get_string_member_with_default (integration, "clientUuid", ""));
-  sync_entry (GTK_EDITABLE (self->user_id_row),
+  cab_panel_entry_sync (GTK_EDITABLE (self->user_id_row),
               json_object_get_string_member_with_default (integration, "userId", ""));
 
   /* Only a change of the model moves the spin button: what the user is typing there stays. */
   lifetime = (gint64) json_object_get_double_member_with_default (integration, "tokenLifetime", 0);
-  if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self->lifetime_spin), SHOWN_KEY)) != (gsize) lifetime)
+  if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self->lifetime_spin), CAB_PANEL_SHOWN_KEY)) != (gsize) lifetime)
     {
-      g_object_set_data (G_OBJECT (self->lifetime_spin), SHOWN_KEY, GSIZE_TO_POINTER ((gsize) lifetime));
+      g_object_set_data (G_OBJECT (self->lifetime_spin), CAB_PANEL_SHOWN_KEY, GSIZE_TO_POINTER ((gsize) lifetime));
       gtk_spin_button_set_value (self->lifetime_spin, (double) lifetime);
-      clear_error (GTK_WIDGET (self->lifetime_row));
+      cab_panel_row_clear_error (GTK_WIDGET (self->lifetime_row));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->no_secret_label), *secret == '\0');
@@ -159,7 +130,7 @@ commit_member (CabIntegrationPage *self,
   old = json_object_get_member (current, member);
   if (old != NULL && json_node_equal (old, value))
     {
-      clear_error (row);
+      cab_panel_row_clear_error (GTK_WIDGET (row));
       return;
     }
 
@@ -169,7 +140,7 @@ commit_member (CabIntegrationPage *self,
       cab_panel_row_set_error (row, error->message);
       return;
     }
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static void

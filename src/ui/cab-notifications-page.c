@@ -57,13 +57,6 @@ static const char * const element_types[] = { NULL, "contact", "lead", "company"
 
 #define MAX_DURATION 86400
 
-static void
-clear_error (GtkWidget *row)
-{
-  if (gtk_widget_has_css_class (row, "error"))
-    cab_panel_row_set_error (row, NULL);
-}
-
 /* Why the cabinet did not fire, below the group's button; hidden after a notification was
  * fired. */
 static void
@@ -317,13 +310,13 @@ static void
 on_row_changed (CabNotificationsPage *self,
                 GtkEditable          *row)
 {
-  clear_error (GTK_WIDGET (row));
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static void
 on_duration_changed (CabNotificationsPage *self)
 {
-  clear_error (GTK_WIDGET (self->duration_row));
+  cab_panel_row_clear_error (GTK_WIDGET (self->duration_row));
 }
 
 static void
@@ -333,7 +326,7 @@ on_element_type_selected (CabNotificationsPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->element_id_row), has_element);
   if (!has_element)
-    clear_error (GTK_WIDGET (self->element_id_row));
+    cab_panel_row_clear_error (GTK_WIDGET (self->element_id_row));
 }
 
 /* Enter in a field fires its group's notification, as the button does. */

@@ -28,6 +28,35 @@ cab_panel_row_set_error (GtkWidget  *row,
   gtk_widget_activate_action (row, "win.edit-refused", "s", message != NULL ? message : "");
 }
 
+void
+cab_panel_row_clear_error (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (gtk_widget_has_css_class (row, "error"))
+    cab_panel_row_set_error (row, NULL);
+}
+
+void
+cab_panel_entry_sync (GtkEditable *entry,
+                      const char  *value)
+{
+  const char *shown;
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  if (value == NULL)
+    value = "";
+  shown = g_object_get_data (G_OBJECT (entry), CAB_PANEL_SHOWN_KEY);
+  if (g_strcmp0 (shown, value) == 0)
+    return;
+
+  g_object_set_data_full (G_OBJECT (entry), CAB_PANEL_SHOWN_KEY, g_strdup (value), g_free);
+  if (g_strcmp0 (gtk_editable_get_text (entry), value) != 0)
+    gtk_editable_set_text (entry, value);
+  cab_panel_row_clear_error (GTK_WIDGET (entry));
+}
+
 JsonNode *
 cab_panel_object_with_member (JsonObject *src,
                               const char *member,

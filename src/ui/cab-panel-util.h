@@ -12,6 +12,19 @@ G_BEGIN_DECLS
 void cab_panel_row_set_error (GtkWidget  *row,
                               const char *message);
 
+/* Clears what cab_panel_row_set_error() showed, if anything (quietly otherwise: the window's
+ * refusal bar is only told when there was a refusal to take back). */
+void cab_panel_row_clear_error (GtkWidget *row);
+
+/* What an entry showed of the model when it was last updated from it. */
+#define CAB_PANEL_SHOWN_KEY "cab-shown"
+
+/* Updates @entry only when the model's @value (NULL: "") differs from what the entry last
+ * showed of it: the signal of the page's own edit, or of an edit of another member, must
+ * leave what the user is typing (and the cursor) alone. Clears the entry's error. */
+void cab_panel_entry_sync (GtkEditable *entry,
+                           const char  *value);
+
 /* A new object with @src's members (deep copies, in their order, so that a saved file changes
  * only where the user changed it) and @member set to @value, which is taken. The way to build
  * an edit of one member of something cab_state_peek() returned. */

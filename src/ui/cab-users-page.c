@@ -80,13 +80,6 @@ user_online (JsonObject *user)
   return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
-static void
-clear_error (GtkWidget *row)
-{
-  if (gtk_widget_has_css_class (row, "error"))
-    cab_panel_row_set_error (row, NULL);
-}
-
 /* "1 of 2 online", and who: the answer a widget gets, in words. */
 static void
 update_summary (CabUsersPage *self)
@@ -139,7 +132,7 @@ sync_row (CabUsersPage *self,
   self->syncing = TRUE;
   gtk_switch_set_active (widget, user_online (user));
   self->syncing = FALSE;
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static void
@@ -158,7 +151,7 @@ on_online_active (CabUsersPage *self,
   user = peek_user (self, id);
   if (user != NULL && user_online (user) == gtk_switch_get_active (widget))
     {
-      clear_error (row);
+      cab_panel_row_clear_error (GTK_WIDGET (row));
       return;
     }
 
@@ -172,7 +165,7 @@ on_online_active (CabUsersPage *self,
       cab_panel_row_set_error (row, error->message);
       return;
     }
-  clear_error (row);
+  cab_panel_row_clear_error (GTK_WIDGET (row));
 }
 
 static GtkWidget *
