@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cab-test-util.h"
 
@@ -339,4 +340,158 @@ cab_test_wait_frame (GtkWidget *window)
       g_main_context_iteration (NULL, TRUE);
     }
   g_signal_handler_disconnect (clock, handler);
+}
+
+double
+cab_test_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+cab_test_percentile (GArray *values,
+                     double  p)
+{
+  g_return_val_if_fail (values != NULL && values->len > 0, 0);
+
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+}
+
+typedef struct
+{
+  char  *text;
+  char  *etag;  /* NULL: sent without one */
+  guint  requests;
+  guint  not_modified;
+} DevFile;
+
+struct _CabTestDevServer
+{
+  SoupServer *server;
+  GHashTable *files;  /* path → DevFile */
+  int         port;
+};
+
+static void
+dev_file_free (DevFile *file)
+{
+  g_free (file->text);
+  g_free (file->etag);
+  g_free (file);
+}
+
+static void
+dev_server_handle (SoupServer        *soup_server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  CabTestDevServer *server = user_data;
+  DevFile *file = g_hash_table_lookup (server->files, path);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *if_none_match = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                            "If-None-Match");
+
+  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
+  if (file == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  file->requests++;
+  if (file->etag != NULL)
+    {
+      soup_message_headers_replace (headers, "ETag", file->etag);
+      if (g_strcmp0 (if_none_match, file->etag) == 0)
+        {
+          file->not_modified++;
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/javascript", SOUP_MEMORY_COPY, file->text, strlen (file->text));
+}
+
+CabTestDevServer *
+cab_test_dev_server_new (void)
+{
+  CabTestDevServer *server = g_new0 (CabTestDevServer, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  server->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) dev_file_free);
+  server->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server->server, NULL, dev_server_handle, server, NULL);
+  soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server->server);
+  server->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return server;
+}
+
+void
+cab_test_dev_server_free (CabTestDevServer *server)
+{
+  soup_server_disconnect (server->server);
+  g_object_unref (server->server);
+  g_hash_table_unref (server->files);
+  g_free (server);
+}
+
+void
+cab_test_dev_server_set_file (CabTestDevServer *server,
+                              const char       *path,
+                              const char       *text,
+                              const char       *etag)
+{
+  DevFile *file = g_hash_table_lookup (server->files, path);
+
+  if (file == NULL)
+    {
+      file = g_new0 (DevFile, 1);
+      g_hash_table_insert (server->files, g_strdup (path), file);
+    }
+  g_free (file->text);
+  file->text = g_strdup (text);
+  g_free (file->etag);
+  file->etag = g_strdup (etag);
+}
+
+char *
+cab_test_dev_server_dup_url (CabTestDevServer *server,
+                             const char       *path)
+{
+  return g_strdup_printf ("http://127.0.0.1:%d%s", server->port, path);
+}
+
+guint
+cab_test_dev_server_get_requests (CabTestDevServer *server,
+                                  const char       *path)
+{
+  DevFile *file = g_hash_table_lookup (server->files, path);
+
+  return file != NULL ? file->requests : 0;
+}
+
+guint
+cab_test_dev_server_get_not_modified (CabTestDevServer *server,
+                                      const char       *path)
+{
+  DevFile *file = g_hash_table_lookup (server->files, path);
+
+  return file != NULL ? file->not_modified : 0;
 }

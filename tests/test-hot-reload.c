@@ -480,64 +480,16 @@ test_big_tree (Fixture       *fixture,
 
 /* --- URL mode ------------------------------------------------------------------------- */
 
-typedef struct
-{
-  char  *script;       /* personal_page.js */
-  char  *etag;
-  guint  requests;
-  guint  not_modified;
-} DevServer;
-
+/* The test widget at @version on the dev server, with the version as its ETag. */
 static void
-dev_server_handle (SoupServer        *server,
-                   SoupServerMessage *msg,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
-{
-  DevServer *dev = user_data;
-  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  const char *if_none_match = soup_message_headers_get_one (request_headers, "If-None-Match");
-
-  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
-  if (g_str_equal (path, "/lib/label.js"))
-    {
-      static const char label[] = "define([], () => ({ id: 'url', text: 'web' }));\n";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/javascript", SOUP_MEMORY_STATIC, label, strlen (label));
-      return;
-    }
-  if (!g_str_equal (path, "/personal_page.js"))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-
-  dev->requests++;
-  soup_message_headers_replace (headers, "ETag", dev->etag);
-  if (g_strcmp0 (if_none_match, dev->etag) == 0)
-    {
-      dev->not_modified++;
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/javascript", SOUP_MEMORY_COPY, dev->script, strlen (dev->script));
-}
-
-static void
-dev_server_set_version (DevServer  *dev,
-                        const char *version)
+serve_version (CabTestDevServer *dev,
+               const char       *version)
 {
   g_autoptr(GString) text = g_string_new (widget_template);
+  g_autofree char *etag = g_strdup_printf ("\"%s\"", version);
 
   g_string_replace (text, "VERSION", version, 0);
-  g_free (dev->script);
-  dev->script = g_string_free (g_steal_pointer (&text), FALSE);
-  g_free (dev->etag);
-  dev->etag = g_strdup_printf ("\"%s\"", version);
+  cab_test_dev_server_set_file (dev, "/personal_page.js", text->str, etag);
 }
 
 /* A dev server's widget: polled with conditional requests, reloaded when its script changes,
@@ -547,25 +499,18 @@ test_url_polling (Fixture       *fixture,
                   gconstpointer  data)
 {
   CabTestCabinet *test = fixture->test;
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *url = NULL;
+  g_autoptr(CabTestDevServer) dev = cab_test_dev_server_new ();
+  g_autofree char *url = cab_test_dev_server_dup_url (dev, "/personal_page.js");
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *first_hash = NULL;
-  DevServer dev = { 0 };
   const CabWidgetInfo *info;
   guint requests;
   gint64 start;
 
   g_assert_cmpuint (cab_cabinet_get_poll_interval (test->cabinet), ==, 250);
-  dev_server_set_version (&dev, "u1");
-  soup_server_add_handler (server, NULL, dev_server_handle, &dev, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/personal_page.js", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  serve_version (dev, "u1");
+  cab_test_dev_server_set_file (dev, "/lib/label.js", "define([], () => ({ id: 'url', text: 'web' }));\n", NULL);
 
   cab_cabinet_set_poll_interval (test->cabinet, 100);
   id = cab_test_add_widget (test, url);
@@ -573,7 +518,7 @@ test_url_polling (Fixture       *fixture,
 
   /* The first polls learn the code's hash, then get 304s. */
   start = g_get_monotonic_time ();
-  while (dev.not_modified < 2)
+  while (cab_test_dev_server_get_not_modified (dev, "/personal_page.js") < 2)
     {
       g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_US);
       g_main_context_iteration (NULL, TRUE);
@@ -583,33 +528,35 @@ test_url_polling (Fixture       *fixture,
   first_hash = g_strdup (info->content_hash);
   g_assert_cmpuint (info->loads, ==, 1);
 
-  dev_server_set_version (&dev, "u2");
+  serve_version (dev, "u2");
   info = wait_loads (test, id, 2);
   text = slot_text (test, id);
   g_assert_true (g_str_has_prefix (text, "u2 web "));
   g_assert_cmpstr (info->content_hash, !=, first_hash);
 
   /* A new ETag for the same bytes (a rebuild) is not a change. */
-  g_free (dev.etag);
-  dev.etag = g_strdup ("\"u2-rebuilt\"");
-  requests = dev.requests;
-  while (dev.requests < requests + 3)
+  {
+    g_autoptr(GString) same = g_string_new (widget_template);
+
+    g_string_replace (same, "VERSION", "u2", 0);
+    cab_test_dev_server_set_file (dev, "/personal_page.js", same->str, "\"u2-rebuilt\"");
+  }
+  requests = cab_test_dev_server_get_requests (dev, "/personal_page.js");
+  while (cab_test_dev_server_get_requests (dev, "/personal_page.js") < requests + 3)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (cab_cabinet_find_widget (test->cabinet, id)->loads, ==, 2);
 
   /* Hidden window: no polls. */
   cab_cabinet_set_polling_paused (test->cabinet, TRUE);
   cab_test_spin (150);
-  requests = dev.requests;
+  requests = cab_test_dev_server_get_requests (dev, "/personal_page.js");
   cab_test_spin (500);
-  g_assert_cmpuint (dev.requests, ==, requests);
+  g_assert_cmpuint (cab_test_dev_server_get_requests (dev, "/personal_page.js"), ==, requests);
   cab_cabinet_set_polling_paused (test->cabinet, FALSE);
   cab_test_spin (500);
-  g_assert_cmpuint (dev.requests, >, requests);
+  g_assert_cmpuint (cab_test_dev_server_get_requests (dev, "/personal_page.js"), >, requests);
 
   cab_cabinet_remove_widget (test->cabinet, id);
-  g_free (dev.script);
-  g_free (dev.etag);
 }
 
 int

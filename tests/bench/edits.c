@@ -90,29 +90,6 @@ build_big_state (CabState *state)
   return json_to_string (root, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 /* The floor: the same round trip with nothing to wait for (app → page → app). */
 static GArray *
 measure_round_trip (CabTestCabinet *test,
@@ -122,10 +99,10 @@ measure_round_trip (CabTestCabinet *test,
 
   for (guint i = 0; i < count; i++)
     {
-      double t0 = now_ms (), elapsed;
+      double t0 = cab_test_now_ms (), elapsed;
 
       json_node_unref (cab_test_run_js (test, "return await window.__waitCalls(0);"));
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (latency, elapsed);
     }
   return latency;
@@ -152,13 +129,13 @@ measure_edits (CabTestCabinet *test,
       double t0, t1, elapsed;
 
       json_object_set_int_member (json_node_get_object (field), "value", 100000 + i);
-      t0 = now_ms ();
+      t0 = cab_test_now_ms ();
       if (!cab_state_set_field (test->state, field_id, field, &error))
         g_error ("%s", error->message);
-      t1 = now_ms () - t0;
+      t1 = cab_test_now_ms () - t0;
       g_array_append_val (*model_cost, t1);
       json_node_unref (cab_test_run_js (test, wait));
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (latency, elapsed);
     }
 
@@ -201,10 +178,10 @@ measure_idle_frame (void)
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("baseline"));
   gtk_window_present (GTK_WINDOW (window));
   cab_test_wait_frame (window);
-  t0 = now_ms ();
+  t0 = cab_test_now_ms ();
   for (frames = 0; frames < 40; frames++)
     cab_test_wait_frame (window);
-  t0 = (now_ms () - t0) / frames;
+  t0 = (cab_test_now_ms () - t0) / frames;
   gtk_window_destroy (GTK_WINDOW (window));
   return t0;
 }
@@ -251,27 +228,27 @@ measure_page (CabState   *state,
   gtk_window_present (GTK_WINDOW (window));
   cab_test_wait_frame (window);
 
-  t0 = now_ms ();
+  t0 = cab_test_now_ms ();
   page = new_page (state);
   gtk_window_set_child (GTK_WINDOW (window), page);
   cab_test_wait_frame (window);
-  figures.open_ms = now_ms () - t0;
+  figures.open_ms = cab_test_now_ms () - t0;
 
   list = find_list (page);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  t0 = now_ms ();
+  t0 = cab_test_now_ms ();
   for (; frames < 40; frames++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
       cab_test_wait_frame (window);
     }
-  figures.scroll_frame_ms = (now_ms () - t0) / frames;
+  figures.scroll_frame_ms = (cab_test_now_ms () - t0) / frames;
 
-  t0 = now_ms ();
+  t0 = cab_test_now_ms ();
   edit (state, id);
-  figures.edit_sync_ms = now_ms () - t0;
+  figures.edit_sync_ms = cab_test_now_ms () - t0;
   cab_test_wait_frame (window);
-  figures.edit_frame_ms = now_ms () - t0;
+  figures.edit_frame_ms = cab_test_now_ms () - t0;
 
   gtk_window_destroy (GTK_WINDOW (window));
   return figures;
@@ -293,7 +270,7 @@ static void
 report_latency (const char *what,
                 GArray     *values)
 {
-  g_print ("  %-44s p50 %6.2f ms   p99 %6.2f ms\n", what, percentile (values, 0.50), percentile (values, 0.99));
+  g_print ("  %-44s p50 %6.2f ms   p99 %6.2f ms\n", what, cab_test_percentile (values, 0.50), cab_test_percentile (values, 0.99));
 }
 
 static void

@@ -63,29 +63,6 @@ make_batch (guint index)
   return entries;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 static GtkWidget *
 new_window (GtkWidget *child)
 {
@@ -114,15 +91,15 @@ measure_appends (CabEventLog *log,
   for (guint b = 0; b < n_entries / BATCH; b++)
     {
       g_autoptr(JsonArray) batch = make_batch (b);
-      double t0 = now_ms (), elapsed;
+      double t0 = cab_test_now_ms (), elapsed;
 
       cab_event_log_append_json_array (log, batch);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (sync, elapsed);
       if (window != NULL)
         {
           cab_test_wait_frame (window);
-          elapsed = now_ms () - t0;
+          elapsed = cab_test_now_ms () - t0;
           g_array_append_val (*to_frame, elapsed);
         }
     }
@@ -146,7 +123,7 @@ static void
 on_frame_painted (GdkFrameClock *clock,
                   FrameGaps     *gaps)
 {
-  double now = now_ms ();
+  double now = cab_test_now_ms ();
 
   gaps->longest = MAX (gaps->longest, now - gaps->last);
   gaps->last = now;
@@ -162,19 +139,19 @@ measure_filter (CabEventLogView *view,
 {
   GtkFilterListModel *shown = GTK_FILTER_LIST_MODEL (cab_event_log_view_get_shown (view));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  FrameGaps gaps = { now_ms (), 0 };
+  FrameGaps gaps = { cab_test_now_ms (), 0 };
   FilterFigures figures;
   gulong handler;
   double t0;
 
   cab_test_wait_frame (window);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted), &gaps);
-  t0 = gaps.last = now_ms ();
+  t0 = gaps.last = cab_test_now_ms ();
   change (view, data);
   while (gtk_filter_list_model_get_pending (shown) > 0)
     g_main_context_iteration (NULL, TRUE);
   cab_test_wait_frame (window);
-  figures.done_ms = now_ms () - t0;
+  figures.done_ms = cab_test_now_ms () - t0;
   g_signal_handler_disconnect (clock, handler);
   figures.longest_frame = gaps.longest;
   figures.shown = g_list_model_get_n_items (G_LIST_MODEL (shown));
@@ -220,7 +197,7 @@ measure_bare_search (CabEventLog *log,
 {
   g_autofree char *needle = g_utf8_casefold (text, -1);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (log));
-  double t0 = now_ms ();
+  double t0 = cab_test_now_ms ();
 
   *matches = 0;
   for (guint i = 0; i < n_items; i++)
@@ -229,7 +206,7 @@ measure_bare_search (CabEventLog *log,
 
       *matches += cab_event_matches (event, needle);
     }
-  return now_ms () - t0;
+  return cab_test_now_ms () - t0;
 }
 
 /* The floor for frames: a window that only redraws, at the display's pace. */
@@ -241,10 +218,10 @@ measure_idle_frames (void)
 
   for (guint i = 0; i < 60; i++)
     {
-      double t0 = now_ms (), elapsed;
+      double t0 = cab_test_now_ms (), elapsed;
 
       cab_test_wait_frame (window);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (frames, elapsed);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -271,10 +248,10 @@ measure_steps (GtkWidget *window,
 
       if (value + direction * delta < 0 || value + direction * delta > bottom)
         direction = -direction;
-      t0 = now_ms ();
+      t0 = cab_test_now_ms ();
       gtk_adjustment_set_value (adjustment, value + direction * delta);
       cab_test_wait_frame (window);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (frames, elapsed);
     }
 
@@ -300,11 +277,11 @@ measure_scroll (GtkWidget  *window,
   for (guint i = 0; i < 60; i++)
     {
       double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-      double t0 = now_ms (), elapsed;
+      double t0 = cab_test_now_ms (), elapsed;
 
       gtk_adjustment_set_value (adjustment, g_random_double_range (0, bottom));
       cab_test_wait_frame (window);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (*by_jump, elapsed);
     }
 }
@@ -313,7 +290,7 @@ static void
 report (const char *what,
         GArray     *values)
 {
-  g_print ("  %-52s p50 %7.2f ms   p99 %7.2f ms\n", what, percentile (values, 0.50), percentile (values, 0.99));
+  g_print ("  %-52s p50 %7.2f ms   p99 %7.2f ms\n", what, cab_test_percentile (values, 0.50), cab_test_percentile (values, 0.99));
 }
 
 static void

@@ -37,29 +37,6 @@ widget_text (const char *version)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 /* Waits for load number @loads to be over, then for the window's next painted frame; checks
  * that the slot shows @version. */
 static void
@@ -92,7 +69,7 @@ static void
 report (const char *what,
         GArray     *values)
 {
-  g_print ("  %-52s p50 %6.1f ms   p95 %6.1f ms\n", what, percentile (values, 0.50), percentile (values, 0.95));
+  g_print ("  %-52s p50 %6.1f ms   p95 %6.1f ms\n", what, cab_test_percentile (values, 0.50), cab_test_percentile (values, 0.95));
 }
 
 /* Reloads by hand, @count times: the floor under any hot reload. */
@@ -107,11 +84,11 @@ measure_manual (CabTestCabinet *test,
 
   for (guint i = 0; i < count; i++)
     {
-      double t0 = now_ms (), elapsed;
+      double t0 = cab_test_now_ms (), elapsed;
 
       cab_cabinet_reload_widget (test->cabinet, id);
       wait_rendered (test, id, ++*loads, version);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (values, elapsed);
     }
 
@@ -149,9 +126,9 @@ bench_folder (guint saves)
       /* Saved once the write returns (it includes the fsync an editor's save does too). */
       g_file_set_contents (script, text, -1, &error);
       g_assert_no_error (error);
-      t0 = now_ms ();
+      t0 = cab_test_now_ms ();
       wait_rendered (test, id, ++loads, version);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (hot, elapsed);
     }
 
@@ -161,65 +138,28 @@ bench_folder (guint saves)
   cab_test_remove_tree (folder);
 }
 
-typedef struct
-{
-  char *script;
-  char *etag;
-} DevServer;
-
 static void
-dev_server_handle (SoupServer        *server,
-                   SoupServerMessage *msg,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
+serve_version (CabTestDevServer *dev,
+               const char       *version)
 {
-  DevServer *dev = user_data;
-  const char *if_none_match = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "If-None-Match");
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  g_autofree char *text = widget_text (version);
+  g_autofree char *etag = g_strdup_printf ("\"%s\"", version);
 
-  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
-  soup_message_headers_replace (headers, "ETag", dev->etag);
-  if (g_strcmp0 (if_none_match, dev->etag) == 0)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/javascript", SOUP_MEMORY_COPY, dev->script, strlen (dev->script));
-}
-
-static void
-dev_server_set_version (DevServer  *dev,
-                        const char *version)
-{
-  g_free (dev->script);
-  dev->script = widget_text (version);
-  g_free (dev->etag);
-  dev->etag = g_strdup_printf ("\"%s\"", version);
+  cab_test_dev_server_set_file (dev, "/personal_page.js", text, etag);
 }
 
 static void
 bench_url (guint saves)
 {
   g_autoptr(CabTestCabinet) test = cab_test_cabinet_new ();
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *url = NULL;
+  g_autoptr(CabTestDevServer) dev = cab_test_dev_server_new ();
+  g_autofree char *url = cab_test_dev_server_dup_url (dev, "/personal_page.js");
   g_autofree char *id = NULL;
   g_autoptr(GArray) manual = NULL;
   g_autoptr(GArray) hot = g_array_new (FALSE, FALSE, sizeof (double));
-  DevServer dev = { 0 };
   guint loads = 1;
 
-  dev_server_set_version (&dev, "u0");
-  soup_server_add_handler (server, NULL, dev_server_handle, &dev, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/personal_page.js", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
+  serve_version (dev, "u0");
   id = cab_test_add_widget (test, url);
   wait_rendered (test, id, 1, "u0");
   manual = measure_manual (test, id, &loads, "u0", saves);
@@ -231,10 +171,10 @@ bench_url (guint saves)
 
       /* A save lands at any moment of the poll cycle: wait a varying time first. */
       cab_test_spin (100 + g_random_int_range (0, 250));
-      t0 = now_ms ();
-      dev_server_set_version (&dev, version);
+      t0 = cab_test_now_ms ();
+      serve_version (dev, version);
       wait_rendered (test, id, ++loads, version);
-      elapsed = now_ms () - t0;
+      elapsed = cab_test_now_ms () - t0;
       g_array_append_val (hot, elapsed);
     }
 
@@ -243,8 +183,6 @@ bench_url (guint saves)
   report ("baseline: reload by hand -> slot rendered", manual);
   report ("script changed -> new content rendered in the slot", hot);
   cab_cabinet_remove_widget (test->cabinet, id);
-  g_free (dev.script);
-  g_free (dev.etag);
 }
 
 int
