@@ -301,8 +301,6 @@ test_syntax_error_then_recover (Fixture       *fixture,
   info = wait_loads (test, id, 2);
   g_assert_cmpstr (info->state, ==, "failed");
   g_assert_nonnull (info->problem);
-  if (g_strcmp0 (info->problem->code, "syntax-error") != 0)
-    g_printerr ("problem: %s\n", info->problem->message);
   g_assert_cmpstr (info->problem->code, ==, "syntax-error");
   g_assert_cmpuint (info->problem->line, ==, 2);
 

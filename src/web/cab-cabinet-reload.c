@@ -81,15 +81,17 @@ reload_changed_widget (WidgetEntry *entry,
                        const char  *hash)
 {
   CabCabinet *self = entry->cabinet;
+  char *copy = g_strdup (hash);  /* @hash may be entry->content_hash itself */
   JsonObject *payload;
 
   g_free (entry->content_hash);
-  entry->content_hash = g_strdup (hash);
-  g_debug ("Hot reload of %s (%s)", entry->id, hash);
+  entry->content_hash = copy;
+  g_debug ("Hot reload of %s (%s)", entry->id, hash != NULL ? hash : "hash not known yet");
 
   payload = json_object_new ();
   json_object_set_string_member (payload, "id", entry->id);
-  json_object_set_string_member (payload, "contentHash", hash);
+  if (copy != NULL)
+    json_object_set_string_member (payload, "contentHash", copy);
   if (entry->manifest_problems != NULL)
     json_object_set_member (payload, "manifestProblems", json_node_copy (entry->manifest_problems));
   cab_cabinet_send_to_page (self, "reload-widget", payload);
@@ -176,6 +178,26 @@ log_saved_files (WidgetEntry        *entry,
   cab_event_log_append (entry->cabinet->event_log, event);
 }
 
+/* Checks the folder again after a save of its manifest or i18n files; TRUE when the list of
+ * problems changed (a fixed manifest clears them from the widget's item). */
+static gboolean
+update_manifest_problems (WidgetEntry        *entry,
+                          const char * const *paths)
+{
+  g_autoptr(JsonNode) problems = NULL;
+
+  if (!touches_manifest (entry, paths))
+    return FALSE;
+
+  problems = cab_cabinet_manifest_problems_to_json (cab_widget_server_get_root (entry->server));
+  if (json_node_equal (problems, entry->manifest_problems))
+    return FALSE;
+
+  json_node_unref (entry->manifest_problems);
+  entry->manifest_problems = g_steal_pointer (&problems);
+  return TRUE;
+}
+
 static void
 on_folder_changed (WidgetEntry        *entry,
                    const char * const *paths,
@@ -185,23 +207,9 @@ on_folder_changed (WidgetEntry        *entry,
 
   if (!entry->cabinet->hot_reload)
     return;
-  if (touches_manifest (entry, paths))
-    {
-      g_autoptr(JsonNode) problems = cab_cabinet_manifest_problems_to_json (cab_widget_server_get_root (entry->server));
-
-      /* A fixed manifest clears its problems from the widget's item: reload with the new list. */
-      if (!json_node_equal (problems, entry->manifest_problems))
-        {
-          json_node_unref (entry->manifest_problems);
-          entry->manifest_problems = g_steal_pointer (&problems);
-        }
-      else if (!touches_widget (entry, paths))
-        return;
-    }
-  else if (!touches_widget (entry, paths))
-    {
-      return;
-    }
+  /* The manifest first: its check runs whether or not the widget's code changed too. */
+  if (!update_manifest_problems (entry, paths) && !touches_widget (entry, paths))
+    return;
 
   hash = local_content_hash (entry);
   reload_changed_widget (entry, hash);
@@ -448,29 +456,20 @@ void
 cab_cabinet_reload_widget (CabCabinet *self,
                            const char *id)
 {
-  JsonObject *payload;
-
   g_return_if_fail (CAB_IS_CABINET (self));
   g_return_if_fail (id != NULL);
 
-  /* By hand (Ctrl+R on one widget): the same code, unless it changed unnoticed. */
+  /* By hand (Ctrl+R on one widget): the same code, unless a local file changed unnoticed;
+   * a URL widget's hash stays what the last poll saw. */
   for (guint i = 0; i < self->entries->len; i++)
     {
       WidgetEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (!g_str_equal (entry->id, id))
-        continue;
-      if (entry->server != NULL)
+      if (g_str_equal (entry->id, id))
         {
-          g_autofree char *hash = local_content_hash (entry);
+          g_autofree char *hash = entry->server != NULL ? local_content_hash (entry) : g_strdup (entry->content_hash);
 
           reload_changed_widget (entry, hash);
-        }
-      else
-        {
-          payload = json_object_new ();
-          json_object_set_string_member (payload, "id", id);
-          cab_cabinet_send_to_page (self, "reload-widget", payload);
         }
     }
 }
