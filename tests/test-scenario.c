@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cab-error.h"
+#include "cab-json.h"
 #include "cab-scenario.h"
 
 static const char every_step[] =
@@ -152,6 +153,149 @@ test_file (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* RFC 7396: objects merge member by member, null removes, anything else replaces. */
+static void
+test_merge_patch (void)
+{
+  g_autoptr(JsonNode) target = json_from_string ("{\"a\": 1, \"b\": {\"c\": 2, \"d\": 3}, \"e\": [1]}", NULL);
+  g_autoptr(JsonNode) patch = json_from_string ("{\"b\": {\"c\": null, \"f\": 4}, \"e\": [2], \"g\": \"x\"}", NULL);
+  g_autoptr(JsonNode) merged = cab_json_merge_patch (target, patch);
+  g_autofree char *text = json_to_string (merged, FALSE);
+  g_autofree char *unchanged = json_to_string (target, FALSE);
+
+  g_assert_cmpstr (text, ==, "{\"a\":1,\"b\":{\"d\":3,\"f\":4},\"e\":[2],\"g\":\"x\"}");
+  g_assert_cmpstr (unchanged, ==, "{\"a\":1,\"b\":{\"c\":2,\"d\":3},\"e\":[1]}");
+}
+
+static CabState *
+default_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  CabState *state = cab_state_new_default (&error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+static const char *
+member_string (CabState   *state,
+               const char *entity,
+               const char *member)
+{
+  return json_object_get_string_member (json_node_get_object (cab_state_peek (state, entity)), member);
+}
+
+/* The state steps change what the panels would, through the same edits. */
+static void
+test_apply (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabScenario) scenario = cab_scenario_new_from_data (
+    "{\"steps\": ["
+    "{\"set\": \"sys\", \"patch\": {\"pageTitle\": \"T\"}},"
+    "{\"set\": \"lead\", \"patch\": {\"managerId\": \"7002\"}},"
+    "{\"set\": \"leadFields\", \"patch\": {\"18342201-512003\": {\"value\": \"F\"}}},"
+    "{\"set\": \"authors\", \"patch\": {\"7001\": {\"name\": \"A\"}}},"
+    "{\"setOnline\": \"7002\", \"online\": true},"
+    "{\"switchLead\": \"next\"},"
+    "{\"switchLead\": \"next\"},"
+    "{\"reload\": true}"
+    "]}", -1, "apply.json", &error);
+  g_autoptr(JsonNode) field = NULL;
+  JsonObject *author;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cab_scenario_get_n_steps (scenario); i++)
+    {
+      const CabScenarioStep *step = cab_scenario_get_step (scenario, i);
+
+      g_assert_cmpint (cab_scenario_step_edits_state (step), ==, step->kind != CAB_SCENARIO_RELOAD);
+      g_assert_true (cab_scenario_step_apply (step, state, &error));
+      g_assert_no_error (error);
+      if (i == 5)
+        g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, "18342277");
+    }
+
+  g_assert_cmpstr (member_string (state, "sys", "pageTitle"), ==, "T");
+  /* Everything else of sys stays. */
+  g_assert_cmpstr (member_string (state, "sys", "lang"), ==, "ru");
+  g_assert_cmpstr (member_string (state, "lead", "managerId"), ==, "7002");
+  field = cab_state_dup_field (state, "18342201-512003");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (field), "value"), ==, "F");
+  author = json_object_get_object_member (json_node_get_object (cab_state_peek (state, "authors")), "7001");
+  g_assert_cmpstr (json_object_get_string_member (author, "name"), ==, "A");
+  g_assert_true (json_object_get_boolean_member (author, "isBot") == FALSE);
+  /* "next" wraps round: two leads, two switches. */
+  g_assert_cmpstr (cab_state_get_active_lead_id (state), ==, "18342201");
+}
+
+typedef struct
+{
+  const char *steps;
+  const char *message;
+} RefusedAgainstState;
+
+/* Mistakes only the state can tell: found before a run, naming the step. */
+static const RefusedAgainstState refused_against_state[] = {
+  { "{\"set\": \"leadFields\", \"patch\": {\"nope\": {\"value\": 1}}}",
+    "s.json: steps[1]: lead 18342201 has no field “nope” (a field is added in the state)" },
+  { "{\"set\": \"lead\", \"patch\": {\"id\": \"18342277\"}}",
+    "s.json: steps[1]: the lead’s id is 18342201; a lead is chosen with switchLead" },
+  { "{\"switchLead\": \"999\"}", "s.json: steps[1]: " },
+  { "{\"setOnline\": \"999\", \"online\": true}", "s.json: steps[1]: No user has the id “999”" },
+  { "{\"set\": \"sys\", \"patch\": {\"lang\": 5}}", "s.json: steps[1]: " },
+};
+
+static void
+test_refused_against_state (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (refused_against_state); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"steps\": [{\"wait\": 1}, %s]}", refused_against_state[i].steps);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CabScenario) scenario = cab_scenario_new_from_data (text, -1, "s.json", &error);
+      g_autoptr(CabState) state = default_state ();
+
+      g_assert_no_error (error);
+      g_assert_false (cab_scenario_check_against (scenario, state, &error));
+      g_assert_error (error, CAB_ERROR, CAB_ERROR_INVALID_SCENARIO);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, refused_against_state[i].message));
+    }
+}
+
+/* Without --scenario: each entity changes once, the next lead, a reload; all of it valid. */
+static void
+test_default_steps (void)
+{
+  g_autoptr(CabState) state = default_state ();
+  g_autoptr(CabState) scratch = default_state ();
+  g_autoptr(CabScenario) steps = cab_scenario_new_default (state);
+  g_autoptr(GError) error = NULL;
+  static const char * const entities[] = { "sys", "lead", "leadFields", "authors" };
+
+  g_assert_cmpuint (cab_scenario_get_n_steps (steps), ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_assert_cmpint (cab_scenario_get_step (steps, i)->kind, ==, CAB_SCENARIO_SET_PATCH);
+      g_assert_cmpstr (cab_scenario_get_step (steps, i)->entity, ==, entities[i]);
+    }
+  g_assert_cmpint (cab_scenario_get_step (steps, 4)->kind, ==, CAB_SCENARIO_SWITCH_LEAD);
+  g_assert_null (cab_scenario_get_step (steps, 4)->text);
+  g_assert_cmpint (cab_scenario_get_step (steps, 5)->kind, ==, CAB_SCENARIO_RELOAD);
+
+  g_assert_true (cab_scenario_check_against (steps, scratch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cab_state_get_active_lead_id (scratch), ==, "18342277");
+
+  /* The changes, on the first lead. */
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_assert_true (cab_scenario_step_apply (cab_scenario_get_step (steps, i), state, &error));
+  g_assert_true (g_str_has_suffix (member_string (state, "sys", "pageTitle"), " (changed)"));
+  g_assert_cmpstr (member_string (state, "lead", "managerId"), ==, "7002");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +305,10 @@ main (int   argc,
   g_test_add_func ("/scenario/every-step", test_every_step);
   g_test_add_func ("/scenario/refused", test_refused);
   g_test_add_func ("/scenario/file", test_file);
+  g_test_add_func ("/scenario/merge-patch", test_merge_patch);
+  g_test_add_func ("/scenario/apply", test_apply);
+  g_test_add_func ("/scenario/refused-against-state", test_refused_against_state);
+  g_test_add_func ("/scenario/default-steps", test_default_steps);
 
   return g_test_run ();
 }

@@ -139,3 +139,39 @@ cab_json_parse_strict (const char  *data,
 
   return json_parser_steal_root (parser);
 }
+
+/* RFC 7396: members of @patch replace those of @target, objects merge member by member, and
+ * null removes a member. Returns the merged value; @target is not changed. */
+JsonNode *
+cab_json_merge_patch (JsonNode *target,
+                      JsonNode *patch)
+{
+  g_autoptr(JsonNode) result = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+  JsonObject *object;
+
+  g_return_val_if_fail (patch != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (patch))
+    return cab_json_deep_copy (patch);
+
+  if (target != NULL && JSON_NODE_HOLDS_OBJECT (target))
+    result = cab_json_deep_copy (target);
+  else
+    result = json_node_init_object (json_node_alloc (), json_object_new ());
+  object = json_node_get_object (result);
+
+  json_object_iter_init (&iter, json_node_get_object (patch));
+  while (json_object_iter_next (&iter, &key, &member))
+    {
+      if (JSON_NODE_HOLDS_NULL (member))
+        json_object_remove_member (object, key);
+      else
+        json_object_set_member (object, key,
+                                cab_json_merge_patch (json_object_get_member (object, key), member));
+    }
+
+  return g_steal_pointer (&result);
+}

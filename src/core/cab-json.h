@@ -17,4 +17,8 @@ JsonNode   *cab_json_parse_strict     (const char  *data,
                                        int          code,
                                        GError     **error);
 
+/* RFC 7396 (JSON Merge Patch): @patch merged into a copy of @target (which may be NULL). */
+JsonNode   *cab_json_merge_patch      (JsonNode    *target,
+                                       JsonNode    *patch);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 struct _CabScenario
 {
+  char     *source_name;  /* what errors name: the file, or "the default steps" */
   JsonNode *state;
   GArray   *steps;  /* CabScenarioStep */
 };
@@ -252,6 +253,18 @@ parse_step (CabScenarioStep *step,
     }
 }
 
+static CabScenario *
+scenario_new (const char *source_name)
+{
+  CabScenario *self = g_new0 (CabScenario, 1);
+
+  self->source_name = g_strdup (source_name);
+  self->steps = g_array_new (FALSE, TRUE, sizeof (CabScenarioStep));
+  g_array_set_clear_func (self->steps, (GDestroyNotify) step_clear);
+
+  return self;
+}
+
 CabScenario *
 cab_scenario_new_from_data (const char  *data,
                             gssize       length,
@@ -296,9 +309,7 @@ cab_scenario_new_from_data (const char  *data,
     }
   steps = json_node_get_array (member);
 
-  self = g_new0 (CabScenario, 1);
-  self->steps = g_array_new (FALSE, TRUE, sizeof (CabScenarioStep));
-  g_array_set_clear_func (self->steps, (GDestroyNotify) step_clear);
+  self = scenario_new (source_name);
   snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
@@ -349,6 +360,7 @@ cab_scenario_free (CabScenario *self)
   if (self == NULL)
     return;
 
+  g_free (self->source_name);
   g_clear_pointer (&self->state, json_node_unref);
   g_clear_pointer (&self->steps, g_array_unref);
   g_free (self);
@@ -359,6 +371,13 @@ cab_scenario_get_state (CabScenario *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->state;
+}
+
+const char *
+cab_scenario_get_source_name (CabScenario *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->source_name;
 }
 
 guint
@@ -375,4 +394,101 @@ cab_scenario_get_step (CabScenario *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->steps->len, NULL);
   return &g_array_index (self->steps, CabScenarioStep, index);
+}
+
+static void
+add_patch (CabScenario *self,
+           const char  *entity,
+           JsonNode    *patch)
+{
+  CabScenarioStep step = { .kind = CAB_SCENARIO_SET_PATCH, .entity = g_strdup (entity), .value = patch };
+
+  g_array_append_val (self->steps, step);
+}
+
+static JsonNode *
+patch_member (const char *id,
+              const char *member,
+              JsonNode   *value)
+{
+  JsonObject *inner = json_object_new ();
+  JsonObject *outer = json_object_new ();
+
+  json_object_set_member (inner, member, value);
+  if (id == NULL)
+    return json_node_init_object (json_node_alloc (), inner);
+  json_object_set_object_member (outer, id, inner);
+  return json_node_init_object (json_node_alloc (), outer);
+}
+
+static JsonNode *
+changed_text (const char *text)
+{
+  g_autofree char *changed = g_strconcat (text, " (changed)", NULL);
+
+  return json_node_init_string (json_node_alloc (), changed);
+}
+
+/* The steps of a check without --scenario: each public entity changes once (every widget
+ * subscribed to it hears of it), then the next lead, then the widget reloads. The changes
+ * are ones the state accepts for any lead: a longer text, another manager. */
+CabScenario *
+cab_scenario_new_default (CabState *state)
+{
+  g_autoptr(CabScenario) self = scenario_new (_("the default steps"));
+  JsonObject *sys = json_node_get_object (cab_state_peek (state, "sys"));
+  JsonObject *lead = json_node_get_object (cab_state_peek (state, "lead"));
+  JsonObject *users = json_node_get_object (cab_state_peek (state, "users"));
+  JsonObject *authors = json_node_get_object (cab_state_peek (state, "authors"));
+  g_autoptr(JsonNode) fields = cab_state_dup_entity (state, CAB_ENTITY_LEAD_FIELDS);
+  g_autoptr(GList) user_ids = json_object_get_members (users);
+  g_autoptr(GList) author_ids = json_object_get_members (authors);
+  const char *manager = json_object_get_string_member_with_default (lead, "managerId", "");
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *field;
+  CabScenarioStep step = { 0 };
+
+  g_return_val_if_fail (CAB_IS_STATE (state), NULL);
+
+  add_patch (self, CAB_ENTITY_SYS,
+             patch_member (NULL, "pageTitle", changed_text (json_object_get_string_member_with_default (sys, "pageTitle", ""))));
+
+  for (GList *l = user_ids; l != NULL; l = l->next)
+    if (g_strcmp0 (l->data, manager) != 0)
+      {
+        add_patch (self, CAB_ENTITY_LEAD,
+                   patch_member (NULL, "managerId", json_node_init_string (json_node_alloc (), l->data)));
+        break;
+      }
+
+  /* The first text field the lead shows: any other type would need a value of its kind. */
+  json_object_iter_init (&iter, json_node_get_object (fields));
+  while (json_object_iter_next (&iter, &id, &field))
+    {
+      JsonObject *object = json_node_get_object (field);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "type", ""), "text") == 0)
+        {
+          add_patch (self, CAB_ENTITY_LEAD_FIELDS,
+                     patch_member (id, "value", changed_text (json_object_get_string_member_with_default (object, "value", ""))));
+          break;
+        }
+    }
+
+  if (author_ids != NULL)
+    {
+      JsonObject *author = json_object_get_object_member (authors, author_ids->data);
+
+      add_patch (self, CAB_ENTITY_AUTHORS,
+                 patch_member (author_ids->data, "name",
+                               changed_text (json_object_get_string_member_with_default (author, "name", ""))));
+    }
+
+  step.kind = CAB_SCENARIO_SWITCH_LEAD;
+  g_array_append_val (self->steps, step);
+  step.kind = CAB_SCENARIO_RELOAD;
+  g_array_append_val (self->steps, step);
+
+  return g_steal_pointer (&self);
 }

@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cab-state.h"
+
 G_BEGIN_DECLS
 
 /* The steps of a `--check` scenario file (README, "Test your widget in CI"). */
@@ -46,12 +48,30 @@ CabScenario           *cab_scenario_new_from_data (const char   *data,
                                                    GError      **error);
 CabScenario           *cab_scenario_new_from_file (const char   *path,
                                                    GError      **error);
+/* The steps of a check without --scenario (README): each public entity of @state changes
+ * once, then the next lead, then a reload. */
+CabScenario           *cab_scenario_new_default   (CabState     *state);
 void                   cab_scenario_free          (CabScenario  *self);
 /* The scenario's own starting state (the state file's format), or NULL. */
 JsonNode              *cab_scenario_get_state     (CabScenario  *self);
+/* The file's name as errors give it. */
+const char            *cab_scenario_get_source_name (CabScenario *self);
 guint                  cab_scenario_get_n_steps   (CabScenario  *self);
 const CabScenarioStep *cab_scenario_get_step      (CabScenario  *self,
                                                    guint         index);
+
+/* cab-scenario-apply.c: the steps that edit the state (set, switchLead, setOnline), applied as
+ * the panels apply edits. Other steps change nothing here and succeed. */
+gboolean               cab_scenario_step_edits_state (const CabScenarioStep *step);
+gboolean               cab_scenario_step_apply    (const CabScenarioStep *step,
+                                                   CabState     *state,
+                                                   GError      **error);
+/* Applies every state step to @state (a scratch copy) in order: what the state would refuse
+ * halfway through a run is found before it starts. The error names the step:
+ * "file: steps[2]: …", with code CAB_ERROR_INVALID_SCENARIO. */
+gboolean               cab_scenario_check_against (CabScenario  *self,
+                                                   CabState     *state,
+                                                   GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CabScenario, cab_scenario_free)
 
