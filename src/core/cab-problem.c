@@ -142,6 +142,9 @@ cab_problem_get_title (const CabProblem *problem)
     { "unknown-sdk-member", N_("Not in the SDK") },
     { "sdk-version-missing", N_("SDK version missing") },
     { "sdk-version-unsupported", N_("SDK version unsupported") },
+    { "manifest-invalid", N_("Manifest problem") },
+    { "leaked-subscription", N_("Subscription left live") },
+    { "expectation-failed", N_("Expectation failed") },
   };
 
   g_return_val_if_fail (problem != NULL, NULL);

@@ -108,9 +108,9 @@
   }
 
   // Lifecycle steps are the host's own and few: they are always kept, so that a widget that
-  // floods the console still shows when its initLead settled.
-  function record (fields) {
-    if (fields.kind !== 'lifecycle' && !accepting()) {
+  // floods the console still shows when its initLead settled; so is what `keep` marks.
+  function record (fields, keep) {
+    if (fields.kind !== 'lifecycle' && !keep && !accepting()) {
       drop(fields.widget, fields.kind);
       return;
     }
@@ -162,6 +162,14 @@
     }
   }
 
+  // Sends what is queued now rather than at the end of the window (the headless check, which
+  // reads the log after each step, would otherwise wait for it).
+  function flushNow () {
+    if (timer !== null)
+      clearTimeout(timer);
+    flush();
+  }
+
   // Runs `fn` once the entries queued so far are on their way to the app: the bridge keeps
   // the order of messages, so what `fn` sends arrives after them (a popup after the call
   // that showed it). At once when nothing is waiting.
@@ -179,7 +187,16 @@
   const PROBLEM_LEVELS = { error: 'error', warning: 'warning' };
 
   // A contract problem (widgets.js's Widget.problem), of `widget` or, when null, the cabinet's.
+  // The first report of each problem is always kept, as lifecycle steps are: a widget that
+  // floods the console must not hide why it fails (the headless check reads them from here).
+  const reportedProblems = new Set();
+  const MAX_REPORTED_PROBLEMS = 10000;
+
   function problem (widget, { code, severity, message, file, line, column }) {
+    const key = `${widget ? widget.id : ''}\u0000${code}\u0000${message}`;
+    const first = !reportedProblems.has(key) && reportedProblems.size < MAX_REPORTED_PROBLEMS;
+    if (first)
+      reportedProblems.add(key);
     record({
       kind: 'problem',
       level: PROBLEM_LEVELS[severity] || 'info',
@@ -190,7 +207,7 @@
       file,
       line,
       column,
-    });
+    }, first);
   }
 
   // A step of a widget's lifecycle, timed from `startedAt` (performance.now()) when given,
@@ -674,6 +691,7 @@
     CABINET_LABEL,
     record,
     afterFlush,
+    flushNow,
     accepting,
     drop,
     entry,

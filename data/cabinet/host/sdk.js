@@ -222,6 +222,9 @@
       const subscription = {
         entity: entityName,
         widget: reporter,
+        // Which start of the widget made it (0: its module, before any initLead), so that
+        // one its cleanup should have ended is told from one meant to outlive lead switches.
+        start: reporter.starts || 0,
         deliver: (value) => reporter.call(callback, `subscribe("${entityName}") callback`, value),
       };
       subscriptions.add(subscription);

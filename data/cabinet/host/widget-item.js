@@ -16,7 +16,7 @@
       'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
       'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
       'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
-      'manifest-invalid': 'Ошибка в манифесте',
+      'manifest-invalid': 'Ошибка в манифесте', 'leaked-subscription': 'Подписка не отменена',
     },
     en: {
       loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
@@ -28,7 +28,7 @@
       'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
       'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
       'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
-      'manifest-invalid': 'Manifest problem',
+      'manifest-invalid': 'Manifest problem', 'leaked-subscription': 'Subscription left live',
     },
   };
 

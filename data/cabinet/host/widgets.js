@@ -82,6 +82,7 @@
       this.contentHash = typeof contentHash === 'string' ? contentHash : null;
       this.reloadQueued = false;
       this.subscriptions = new Set();
+      this.starts = 0;
       this.callbacks = null;
       this.cleanup = null;
       this.destroy = null;
@@ -549,6 +550,7 @@
       return;
 
     let result;
+    widget.starts += 1;
     mark(widget, 'initLead');
     const initStartedAt = performance.now();
     try {
@@ -619,8 +621,25 @@
     setState(widget, 'ready');
   }
 
-  // The slot's destroy function, then initLead's cleanup (SPEC §1).
-  function teardown (widget) {
+  // Subscriptions still live once the slot destroy function and the initLead cleanup ran:
+  // on a lead switch, those this start made (each switch would add more); when the widget
+  // leaves the cabinet, all of them.
+  function reportLeakedSubscriptions (widget, leaving) {
+    const live = Array.from(widget.subscriptions).filter((s) => !s.reported &&
+      (leaving || (s.start > 0 && s.start === widget.starts)));
+    if (live.length === 0)
+      return;
+    live.forEach((s) => { s.reported = true; });
+    const entities = Array.from(new Set(live.map((s) => String(s.entity)))).join(', ');
+    const count = live.length === 1 ? 'A subscription' : `${live.length} subscriptions`;
+    widget.problem('leaked-subscription', 'warning', `${count} (${entities}) ${live.length === 1 ? 'was' : 'were'} ` +
+      `still live after the slot destroy function and the initLead cleanup ran` +
+      (leaving ? '' : ': each lead switch adds more') + '. Call the function subscribe() returned in one of them.');
+  }
+
+  // The slot's destroy function, then initLead's cleanup (SPEC §1). `why` is "switch" for a
+  // lead switch, "remove" when the widget leaves the cabinet, "reload" for new code.
+  function teardown (widget, why) {
     const destroy = widget.destroy;
     const cleanup = widget.cleanup;
     widget.destroy = null;
@@ -633,6 +652,8 @@
     }
     if (cleanup)
       timedCall(widget, cleanup, 'The initLead cleanup function', 'cleanup', 'initLead cleanup ran');
+    if (why !== 'reload')
+      reportLeakedSubscriptions(widget, why === 'remove');
   }
 
   function addWidget (params) {
@@ -651,7 +672,7 @@
     if (!widget)
       return Promise.resolve();
     return enqueue(() => {
-      teardown(widget);
+      teardown(widget, 'remove');
       lifecycle(widget, 'removed', `${widget.label} was removed from the cabinet`);
       widgets.delete(id);
       owners.clear();
@@ -669,7 +690,7 @@
       if (onStart)
         onStart();
       lifecycle(widget, 'reload', `Reloading ${fileName(widget.script)} (load ${widget.generation + 1})`);
-      teardown(widget);
+      teardown(widget, 'reload');
       window.CabinetSdk.dropSubscriptions(widget);
       widget.callbacks = null;
     }).then(() => load(widget));
@@ -705,10 +726,11 @@
   function switchLead (applyState) {
     return enqueue(async () => {
       const running = Array.from(widgets.values()).filter((widget) => widget.callbacks);
-      running.forEach(teardown);
+      running.forEach((widget) => teardown(widget, 'switch'));
       applyState();
+      const lasting = ['sdk-version-missing', 'manifest-invalid', 'leaked-subscription'];
       for (const widget of running) {
-        widget.problems = widget.problems.filter((p) => p.code === 'sdk-version-missing' || p.code === 'manifest-invalid');
+        widget.problems = widget.problems.filter((p) => lasting.includes(p.code));
         Item.renderProblems(widget.item, widget.problems);
         setState(widget, 'loading');
         await start(widget, widget.generation);
