@@ -46,6 +46,7 @@ struct _CabCabinet
   GPtrArray                *entries;   /* WidgetEntry */
   GPtrArray                *widgets;   /* CabWidgetInfo, as the page reports them */
   guint                     next_id;
+  gboolean                  headless;
   gboolean                  page_ready;
   gboolean                  responsive;
   guint                     watchdog_id;

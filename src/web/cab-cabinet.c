@@ -31,6 +31,7 @@ enum {
   PROP_LAST_TOKEN,
   PROP_HOT_RELOAD,
   PROP_POLL_INTERVAL,
+  PROP_HEADLESS,
   N_PROPS
 };
 
@@ -311,6 +312,57 @@ ensure_scheme_registered (WebKitWebContext *context)
     }
 }
 
+/* A headless cabinet (--check) is never shown, and WebKit treats a page nobody sees as a
+ * background tab: its timers are throttled to once a second and requestAnimationFrame never
+ * runs. A widget must behave as it does on screen, so the throttling is off and animation
+ * frames come from a timer at the display's pace. */
+static const char * const HEADLESS_FEATURES_OFF[] = {
+  "HiddenPageDOMTimerThrottling",
+  "PageVisibilityBasedProcessSuppression",
+  "HiddenPageCSSAnimationSuspension",
+};
+
+#define HEADLESS_ANIMATION_FRAMES \
+  "window.requestAnimationFrame = (callback) => setTimeout(() => callback(performance.now()), 16);\n" \
+  "window.cancelAnimationFrame = (id) => clearTimeout(id);\n"
+
+static void
+make_headless (CabCabinet     *self,
+               WebKitSettings *settings)
+{
+  g_autoptr(WebKitFeatureList) features = webkit_settings_get_all_features ();
+  g_autoptr(WebKitUserScript) frames = NULL;
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (features, i);
+
+      if (g_strv_contains (HEADLESS_FEATURES_OFF, webkit_feature_get_identifier (feature)))
+        webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+
+  frames = webkit_user_script_new (HEADLESS_ANIMATION_FRAMES, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
+  webkit_user_content_manager_add_script (self->content_manager, frames);
+}
+
+/* A view in no window has no size, and the cabinet's layout (and a widget that measures its
+ * slot) would see a page 0 pixels wide: it gets the size of a laptop's window. */
+#define HEADLESS_WIDTH 1280
+#define HEADLESS_HEIGHT 800
+
+static void
+give_headless_viewport (CabCabinet *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->view);
+  int minimum, natural;
+
+  /* GTK allocates only what was measured. */
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, HEADLESS_WIDTH, &minimum, &natural, NULL, NULL);
+  gtk_widget_size_allocate (view, &(GtkAllocation) { 0, 0, HEADLESS_WIDTH, HEADLESS_HEIGHT }, -1);
+}
+
 static void
 cab_cabinet_constructed (GObject *object)
 {
@@ -340,6 +392,8 @@ cab_cabinet_constructed (GObject *object)
   self->content_manager = webkit_user_content_manager_new ();
   webkit_user_content_manager_register_script_message_handler_with_reply (self->content_manager,
                                                                           MESSAGE_HANDLER, NULL);
+  if (self->headless)
+    make_headless (self, settings);
   g_signal_connect_object (self->content_manager, "script-message-with-reply-received::" MESSAGE_HANDLER,
                            G_CALLBACK (cab_cabinet_bridge_on_message), self, G_CONNECT_DEFAULT);
 
@@ -350,6 +404,8 @@ cab_cabinet_constructed (GObject *object)
                              "user-content-manager", self->content_manager,
                              NULL);
   g_object_ref_sink (self->view);
+  if (self->headless)
+    give_headless_viewport (self);
   g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "decide-policy", G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "web-process-terminated",
@@ -409,6 +465,9 @@ cab_cabinet_set_property (GObject      *object,
     case PROP_POLL_INTERVAL:
       cab_cabinet_set_poll_interval (self, g_value_get_uint (value));
       break;
+    case PROP_HEADLESS:
+      self->headless = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -447,6 +506,9 @@ cab_cabinet_get_property (GObject    *object,
       break;
     case PROP_POLL_INTERVAL:
       g_value_set_uint (value, self->poll_interval_ms);
+      break;
+    case PROP_HEADLESS:
+      g_value_set_boolean (value, self->headless);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -501,6 +563,11 @@ cab_cabinet_class_init (CabCabinetClass *klass)
                        CAB_CABINET_MIN_POLL_INTERVAL, CAB_CABINET_MAX_POLL_INTERVAL,
                        CAB_CABINET_DEFAULT_POLL_INTERVAL,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Never shown: the page runs as it would on screen (make_headless()). */
+  properties[PROP_HEADLESS] =
+    g_param_spec_boolean ("headless", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The page has started and has the state and the widgets. */
@@ -601,6 +668,14 @@ cab_cabinet_new (CabState *state)
   g_return_val_if_fail (CAB_IS_STATE (state), NULL);
 
   return g_object_new (CAB_TYPE_CABINET, "state", state, NULL);
+}
+
+CabCabinet *
+cab_cabinet_new_headless (CabState *state)
+{
+  g_return_val_if_fail (CAB_IS_STATE (state), NULL);
+
+  return g_object_new (CAB_TYPE_CABINET, "state", state, "headless", TRUE, NULL);
 }
 
 WebKitWebView *

@@ -30,6 +30,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CabCabinet, cab_cabinet, CAB, CABINET, GObject)
 
 CabCabinet    *cab_cabinet_new             (CabState         *state);
+/* A cabinet that is never shown (--check), whose page runs as it would on screen. */
+CabCabinet    *cab_cabinet_new_headless    (CabState         *state);
 WebKitWebView *cab_cabinet_get_view        (CabCabinet       *self);
 void           cab_cabinet_load            (CabCabinet       *self);
 gboolean       cab_cabinet_is_ready        (CabCabinet       *self);
