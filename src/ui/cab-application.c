@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cab-application.h"
+#include "cab-check-command.h"
 #include "cab-state.h"
 #include "cab-widget-source.h"
 #include "cab-window.h"
@@ -41,6 +42,8 @@ cab_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+static const char * const CHECK_ONLY_OPTIONS[] = { "scenario", "timeout", "format", "output" };
+
 static int
 cab_application_command_line (GApplication            *application,
                               GApplicationCommandLine *command_line)
@@ -58,6 +61,16 @@ cab_application_command_line (GApplication            *application,
   CabWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
+  if (g_variant_dict_contains (options, "check"))
+    return cab_check_command_run (command_line, options, arguments);
+  for (guint i = 0; i < G_N_ELEMENTS (CHECK_ONLY_OPTIONS); i++)
+    if (g_variant_dict_contains (options, CHECK_ONLY_OPTIONS[i]))
+      {
+        g_application_command_line_printerr (command_line, _("--%s goes with --check (see --help)\n"),
+                                             CHECK_ONLY_OPTIONS[i]);
+        return 2;
+      }
+
   if (arguments != NULL && g_strv_length ((char **) arguments) > 1)
     {
       g_application_command_line_printerr (command_line,
@@ -200,12 +213,24 @@ cab_application_init (CabApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Start with the state in FILE (a JSON scenario file; Save writes back to it)"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET]") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check each WIDGET headless, as a CI job does, and report what went wrong (no window; a display is "
+         "still needed, e.g. xvfb-run)"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --check: run the steps in FILE instead of the default ones"), N_("FILE") },
+    /* A string: GApplication leaves out of the options an integer option given as 0. */
+    { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --check: how long a widget may take to start and each step to settle (default 10000)"), N_("MS") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --check: the report’s format: text (the default), json or junit"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --check: write the report to FILE instead of the standard output"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET…]") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[WIDGET]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[WIDGET…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Runs an amoCRM client-cabinet widget in a faithful mock of the client cabinet.\n"
       "\n"
@@ -213,11 +238,15 @@ cab_application_init (CabApplication *self)
       "  a widget folder     with manifest.json and personal_page.js\n"
       "  a .js file          an AMD module, as personal_page.js is\n"
       "  an http(s) URL      e.g. a dev server: http://localhost:3000/personal_page.js\n"
-      "Without WIDGET the bundled demo widget runs."));
+      "Without WIDGET the bundled demo widget runs. The window takes one WIDGET; --check, any number."));
   g_application_set_option_context_description (G_APPLICATION (self),
     _("Examples:\n"
       "  cabinet-inspector ~/src/my-widget\n"
       "  cabinet-inspector http://localhost:3000/personal_page.js\n"
+      "  xvfb-run -a cabinet-inspector --check --format junit --output report.xml ~/src/my-widget\n"
+      "\n"
+      "--check exits with 0 when no widget has an error, 1 when one has, and 2 when the command\n"
+      "itself is wrong (an unreadable scenario or state file, an option's bad value).\n"
       "\n"
       "In the cabinet, window.AMOCRM.developer.addWidget({ script, token }) adds more widgets\n"
       "from the Web Inspector's console (Ctrl+Shift+I)."));
