@@ -374,6 +374,20 @@ test_every_step (void)
   g_assert_true (g_str_has_suffix (lifecycle, "destroy@18342201 removed@18342201"));
 }
 
+/* The page runs as on screen though no one sees it: animation frames come, and the page has
+ * a laptop window's width. */
+static void
+test_page_as_on_screen (void)
+{
+  g_autoptr(CabCheckResult) result = check_with ("animation-frame.js", NULL, TIMEOUT_MS);
+  g_autoptr(JsonObject) report = report_of (result);
+
+  print_problems (result);
+  g_assert_true (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (report, "slot"), "text"), ==,
+                   "animation-frame: drawn at 1280");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/check/syntax-error-location", test_syntax_error_location);
   g_test_add_func ("/check/timeout-then-next", test_timeout_then_next);
   g_test_add_func ("/check/every-step", test_every_step);
+  g_test_add_func ("/check/page-as-on-screen", test_page_as_on_screen);
 
   return g_test_run ();
 }

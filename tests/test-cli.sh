@@ -21,7 +21,7 @@ check version 0 "cabinet-inspector $2" -- --version
 check missing-path 2 'does not exist' -- /no/such/widget
 check not-a-widget 2 'not an http(s) URL, a .js file or a widget folder' -- "$3/widgets/README.md"
 check two-widgets 2 'one widget at a time' -- a.js b.js
-# A scenario file that cannot be used is named with the line and column of the problem.
+# A state file that cannot be used is named with the line and column of the problem.
 check state-malformed 2 'truncated.json:19:23: Parse error' -- --state "$3/state-files/truncated.json"
 check state-missing 2 'No such file' -- --state /no/such/state.json
 

@@ -212,7 +212,8 @@ cab_application_init (CabApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Start with the state in FILE (a JSON scenario file; Save writes back to it)"), N_("FILE") },
+      N_("Start with the state in FILE (a JSON state file; Save writes back to it). With --check: each widget "
+         "starts with it"), N_("FILE") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check each WIDGET headless, as a CI job does, and report what went wrong (no window; a display is "
          "still needed, e.g. xvfb-run)"), NULL },
