@@ -15,7 +15,7 @@ check() {  # check NAME EXPECTED_STATUS EXPECTED_TEXT -- ARGS…
     echo "ok - $name"
   fi
 }
-echo "1..22"
+echo "1..23"
 check help 0 'WIDGET is one of:' -- --help
 check version 0 "cabinet-inspector $2" -- --version
 check missing-path 2 'does not exist' -- /no/such/widget
@@ -32,6 +32,7 @@ trap 'rm -rf "$tmp"' EXIT
 check check-passes 0 "PASS $widgets/scenario-probe.js" -- --check "$widgets/scenario-probe.js"
 check check-fails 1 'syntax-error.js:7' -- --check "$widgets/scenario-probe.js" "$widgets/syntax-error.js"
 check check-no-widget 2 'give the widgets to check' -- --check
+check check-unknown-option 2 'Unknown option --bogus' -- --check --bogus "$widgets/scenario-probe.js"
 check check-format 2 '--format is text, json or junit, not “xml”' -- --check --format xml "$widgets/scenario-probe.js"
 check check-timeout 2 '--timeout is a number of milliseconds from 1 to 600000' -- --check --timeout 0 "$widgets/scenario-probe.js"
 check check-timeout-text 2 '--timeout is a number of milliseconds' -- --check --timeout 2s "$widgets/scenario-probe.js"

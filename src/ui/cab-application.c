@@ -29,6 +29,76 @@ find_demo_widget (void)
   return NULL;
 }
 
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Start with the state in FILE (a JSON state file; Save writes back to it). With --check: each widget "
+       "starts with it"), N_("FILE") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check each WIDGET headless, as a CI job does, and report what went wrong (no window; a display is "
+       "still needed, e.g. xvfb-run)"), NULL },
+  { "scenario", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --check: run the steps in FILE instead of the default ones"), N_("FILE") },
+  /* A string: GApplication leaves out of the options an integer option given as 0. */
+  { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --check: how long a widget may take to start and each step to settle (default 10000)"), N_("MS") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --check: the report’s format: text (the default), json or junit"), N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --check: write the report to FILE instead of the standard output"), N_("FILE") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET…]") },
+  { NULL }
+};
+
+/* GApplication ends with status 1 on options it cannot parse, and --check promises 2 for
+ * every mistake in the command (1 means a widget has errors): a check's command line is
+ * parsed here first, with the same options. */
+static gboolean
+parse_check_options (char    **arguments,
+                     GError  **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
+  g_auto(GStrv) copy = g_strdupv (arguments);
+  /* Somewhere for each value to go; only whether they parse matters here. */
+  union { gboolean flag; char *text; char **list; } values[G_N_ELEMENTS (option_entries)] = { 0 };
+  gboolean parsed;
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    entries[i].arg_data = &values[i];
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  parsed = g_option_context_parse_strv (context, &copy, error);
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY)
+      g_strfreev (values[i].list);
+    else if (entries[i].arg != G_OPTION_ARG_NONE)
+      g_free (values[i].text);
+
+  return parsed;
+}
+
+static gboolean
+cab_application_local_command_line (GApplication   *application,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strv_contains ((const char * const *) *arguments, "--check") &&
+      !g_strv_contains ((const char * const *) *arguments, "--help") &&
+      !g_strv_contains ((const char * const *) *arguments, "-h") &&
+      !parse_check_options (*arguments, &error))
+    {
+      g_printerr ("cabinet-inspector --check: %s (see --help)\n", error->message);
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (cab_application_parent_class)->local_command_line (application, arguments, exit_status);
+}
+
 static gint
 cab_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
@@ -201,6 +271,7 @@ cab_application_class_init (CabApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = cab_application_local_command_line;
   app_class->handle_local_options = cab_application_handle_local_options;
   app_class->command_line = cab_application_command_line;
   app_class->startup = cab_application_startup;
@@ -209,28 +280,7 @@ cab_application_class_init (CabApplicationClass *klass)
 static void
 cab_application_init (CabApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-    { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Start with the state in FILE (a JSON state file; Save writes back to it). With --check: each widget "
-         "starts with it"), N_("FILE") },
-    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check each WIDGET headless, as a CI job does, and report what went wrong (no window; a display is "
-         "still needed, e.g. xvfb-run)"), NULL },
-    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("With --check: run the steps in FILE instead of the default ones"), N_("FILE") },
-    /* A string: GApplication leaves out of the options an integer option given as 0. */
-    { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --check: how long a widget may take to start and each step to settle (default 10000)"), N_("MS") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --check: the report’s format: text (the default), json or junit"), N_("FORMAT") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("With --check: write the report to FILE instead of the standard output"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[WIDGET…]") },
-    { NULL }
-  };
-
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[WIDGET…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Runs an amoCRM client-cabinet widget in a faithful mock of the client cabinet.\n"
