@@ -547,8 +547,8 @@ collect (Run            *run,
 }
 
 static void
-run_steps (Run         *run,
-           CabScenario *scenario,
+run_steps (Run            *run,
+           CabScenario    *scenario,
            CabCheckResult *result)
 {
   for (guint i = 0; i < cab_scenario_get_n_steps (scenario) && !run->stopped && run->crash == NULL; i++)
