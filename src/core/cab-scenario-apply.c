@@ -19,27 +19,6 @@ cab_scenario_step_edits_state (const CabScenarioStep *step)
          step->kind == CAB_SCENARIO_SWITCH_LEAD || step->kind == CAB_SCENARIO_SET_ONLINE;
 }
 
-static gboolean
-refuse (GError    **error,
-        const char *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError    **error,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, CAB_ERROR, CAB_ERROR_INVALID_SCENARIO, message);
-
-  return FALSE;
-}
-
 /* The lead after the active one, in the order of the lead list, wrapping round. */
 static const char *
 next_lead_id (CabState *state)
@@ -90,8 +69,12 @@ apply_lead_fields (const CabScenarioStep *step,
       g_autoptr(JsonNode) merged = NULL;
 
       if (!cab_state_lead_has_field (state, id))
-        return refuse (error, _("lead %s has no field “%s” (a field is added in the state)"),
+        {
+          g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_SCENARIO,
+                       _("lead %s has no field “%s” (a field is added in the state)"),
                        cab_state_get_active_lead_id (state), id);
+          return FALSE;
+        }
       field = cab_state_dup_field (state, id);
       merged = step->kind == CAB_SCENARIO_SET_PATCH ? cab_json_merge_patch (field, member)
                                                     : cab_json_merge_patch (NULL, member);
@@ -180,8 +163,11 @@ apply_set (const CabScenarioStep *step,
   /* The lead is the active one; its id says which, and cannot change here. */
   if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (value), "id", ""),
                  cab_state_get_active_lead_id (state)) != 0)
-    return refuse (error, _("the lead’s id is %s; a lead is chosen with switchLead"),
-                   cab_state_get_active_lead_id (state));
+    {
+      g_set_error (error, CAB_ERROR, CAB_ERROR_INVALID_SCENARIO,
+                   _("the lead’s id is %s; a lead is chosen with switchLead"), cab_state_get_active_lead_id (state));
+      return FALSE;
+    }
   return cab_state_set_lead (state, value, error);
 }
 
