@@ -40,5 +40,9 @@ for po in po/*.po; do
     report fail "$po lacks messages of the sources: $(grep -c 'this message' <<<"$missing") — $(head -c 400 <<<"$missing")"
   fi
 done
+
+# A .po that LINGUAS does not name is never built or installed.
+unlisted=$(for po in po/*.po; do lang=$(basename "$po" .po); grep -qxF "$lang" po/LINGUAS || echo "$lang"; done)
+[ -z "$unlisted" ] && report ok "po/LINGUAS names every translation" || report fail "po/LINGUAS lacks: $unlisted"
 echo "1..$n"
 exit $((failures > 0))
