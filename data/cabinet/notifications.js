@@ -11,28 +11,9 @@
 'use strict';
 
 (function () {
-  const LABELS = {
-    ru: {
-      call: 'Звонок', error: 'Ошибка', message: 'Сообщение', notification: 'Уведомление',
-      close: 'Закрыть', closeAll: 'Закрыть все', recording: 'Запись разговора', link: 'Открыть ссылку',
-      duration: 'Длительность', contacts: 'Контакт', leads: 'Сделка', companies: 'Компания',
-    },
-    en: {
-      call: 'Call', error: 'Error', message: 'Message', notification: 'Notification',
-      close: 'Close', closeAll: 'Close all', recording: 'Call recording', link: 'Open link',
-      duration: 'Duration', contacts: 'Contact', leads: 'Lead', companies: 'Company',
-    },
-    es: {
-      call: 'Llamada', error: 'Error', message: 'Mensaje', notification: 'Notificación',
-      close: 'Cerrar', closeAll: 'Cerrar todas', recording: 'Grabación de la llamada', link: 'Abrir enlace',
-      duration: 'Duración', contacts: 'Contacto', leads: 'Lead', companies: 'Empresa',
-    },
-    pt: {
-      call: 'Chamada', error: 'Erro', message: 'Mensagem', notification: 'Notificação',
-      close: 'Fechar', closeAll: 'Fechar todas', recording: 'Gravação da chamada', link: 'Abrir link',
-      duration: 'Duração', contacts: 'Contato', leads: 'Lead', companies: 'Empresa',
-    },
-  };
+  // Popups stay open across a change of sys.lang, so their words are put in with
+  // CabinetI18n.label() (host/i18n.js) and follow the language in place.
+  const I18n = window.CabinetI18n;
 
   // The APP method behind each type, for messages that name it.
   const METHODS = {
@@ -67,11 +48,6 @@
 
   function sys () {
     return (window.CabinetSdk && window.CabinetSdk.getEntity('sys')) || {};
-  }
-
-  function labels () {
-    const lang = sys().lang;
-    return Object.prototype.hasOwnProperty.call(LABELS, lang) ? LABELS[lang] : LABELS.en;
   }
 
   function el (tag, className, text) {
@@ -277,8 +253,9 @@
     return format.formatDate(date, dateFormat, false) + ' ' + format.formatDate(date, timeFormat, false);
   }
 
-  function linkTo (url, text) {
-    const link = el('a', 'cab-link cab-note__link', text);
+  // A link whose words the caller puts in with I18n.label().
+  function linkTo (url) {
+    const link = el('a', 'cab-link cab-note__link');
     link.href = url;
     link.target = '_blank';
     link.rel = 'noopener';
@@ -289,8 +266,9 @@
     return text.replace(/\s+/g, ' ').trim();
   }
 
-  // Each builder returns { style, title, parts: [Node], date, summary, level }.
-  function buildCall (r, L) {
+  // Each builder returns { style, title, titleKey, parts: [Node], date, summary, level }: the
+  // title is the caller's header when there is one, else the catalogue's text of titleKey.
+  function buildCall (r) {
     const from = r.text('from', true);
     const to = r.text('to', true);
     const duration = r.seconds('duration');
@@ -304,7 +282,7 @@
       el('span', 'cab-note__party', to || '—'));
     if (duration !== null) {
       const chip = el('span', 'cab-note__duration', formatDuration(duration));
-      chip.title = L.duration;
+      I18n.label(chip, 'notification.duration', null, ['title']);
       parties.append(chip);
     }
     parts.push(parties);
@@ -314,22 +292,22 @@
       audio.controls = true;
       audio.preload = 'none';
       audio.src = link.href;
-      audio.setAttribute('aria-label', L.recording);
+      I18n.label(audio, 'notification.recording', null, ['aria-label']);
       parts.push(audio);
     } else if (link) {
-      parts.push(linkTo(link.href, L.link));
+      parts.push(I18n.label(linkTo(link.href), 'notification.link'));
     }
     if (element) {
-      const label = `${L[element.kind]} #${element.id}`;
       const address = window.CabinetApp ? window.CabinetApp.getAccountAddress() : '';
-      parts.push(address ? linkTo(`${address}/${element.kind}/detail/${encodeURIComponent(element.id)}`, label)
-        : el('span', 'cab-note__entity', label));
+      const node = address ? linkTo(`${address}/${element.kind}/detail/${encodeURIComponent(element.id)}`)
+        : el('span', 'cab-note__entity');
+      parts.push(I18n.label(node, `notification.${element.kind}`, { id: element.id }));
     }
     if (text)
       parts.push(el('div', 'cab-note__text', text));
 
     const summary = `${from || '?'} → ${to || '?'}` + (duration !== null ? `, ${formatDuration(duration)}` : '');
-    return { style: 'call', title: L.call, parts, date: r.date('date'), summary, level: 'info' };
+    return { style: 'call', titleKey: 'notification.call', parts, date: r.date('date'), summary, level: 'info' };
   }
 
   function shorten (text) {
@@ -337,7 +315,8 @@
   }
 
   // An error, a message or an error message: a header and HTML text.
-  function buildMessage (r, L, style, extra, defaultTitle) {
+  // With no header, the popup is titled by the catalogue's @defaultKey, else by its style.
+  function buildMessage (r, style, extra, defaultKey) {
     const header = r.text('header', true);
     const html = r.text('text', true);
     const parts = [];
@@ -351,12 +330,13 @@
     if (extra === 'link') {
       const link = r.url('link');
       if (link)
-        parts.push(linkTo(link.href, L.link));
+        parts.push(I18n.label(linkTo(link.href), 'notification.link'));
     }
     const iconUrl = extra === 'icon' ? r.url('icon', true) : null;
     return {
       style,
-      title: header || defaultTitle || (style === 'error' ? L.error : L.message),
+      title: header,
+      titleKey: defaultKey || (style === 'error' ? 'notification.error' : 'notification.message'),
       parts,
       date: extra === 'now' ? new Date() : r.date('date'),
       iconUrl,
@@ -366,18 +346,18 @@
   }
 
   const BUILDERS = {
-    call: (r, L) => buildCall(r, L),
-    error: (r, L) => buildMessage(r, L, 'error'),
-    message: (r, L) => buildMessage(r, L, 'message', 'icon'),
-    'message-error': (r, L) => buildMessage(r, L, 'error', 'link'),
-    notification (r, L, method, warn) {
+    call: (r) => buildCall(r),
+    error: (r) => buildMessage(r, 'error'),
+    message: (r) => buildMessage(r, 'message', 'icon'),
+    'message-error': (r) => buildMessage(r, 'error', 'link'),
+    notification (r, method, warn) {
       const type = r.raw('type');
       if (type !== 'call' && type !== 'error')
         warn(`${method}: type should be "call" or "error", got ${preview(type)}`);
       const text = reader(r.object('text'), method, 'params.text', warn);
       const style = type === 'error' || type === 'call' ? type : 'message';
       // show_notification has no date: it is shown now.
-      return buildMessage(text, L, style, 'now', L[style] || L.notification);
+      return buildMessage(text, style, 'now', `notification.${style}`);
     },
   };
 
@@ -406,7 +386,7 @@
     if (!closeAllButton)
       return;
     closeAllButton.hidden = shown.length < CLOSE_ALL_FROM;
-    closeAllButton.textContent = `${labels().closeAll} (${shown.length})`;
+    I18n.label(closeAllButton, 'notification.closeAll', { n: shown.length });
   }
 
   // byUser: the user closed it (×, Escape, "Close all"), which an error remembers.
@@ -426,7 +406,7 @@
     }
   }
 
-  function render (type, built, L) {
+  function render (type, built) {
     const root = el('div', `cab-note cab-note--${built.style}`);
     root.dataset.type = type;
     root.setAttribute('role', built.style === 'error' ? 'alert' : 'status');
@@ -444,7 +424,11 @@
 
     const content = el('div', 'cab-note__content');
     const head = el('div', 'cab-note__head');
-    const title = el('span', 'cab-note__title', built.title);
+    const title = el('span', 'cab-note__title');
+    if (built.title)
+      title.textContent = built.title;
+    else
+      I18n.label(title, built.titleKey);
     const time = el('time', 'cab-note__time', formatWhen(built.date));
     if (!Number.isNaN(built.date.getTime()))
       time.dateTime = built.date.toISOString();
@@ -453,8 +437,7 @@
 
     const closeButton = el('button', 'cab-note__close', '×');
     closeButton.type = 'button';
-    closeButton.title = L.close;
-    closeButton.setAttribute('aria-label', L.close);
+    I18n.label(closeButton, 'notification.close', null, ['title', 'aria-label']);
 
     root.append(badge, content, closeButton);
     return { root, closeButton };
@@ -466,10 +449,9 @@
     const warn = options.warn || (() => {});
     if (data === null || typeof data !== 'object')
       warn(`${method}: ${type === 'notification' ? 'params' : 'n_data'} should be an object, got ${preview(data)}`);
-    const L = labels();
     const r = reader(data, method, type === 'notification' ? 'params' : 'n_data', warn);
-    const built = BUILDERS[type](r, L, method, warn);
-    const { root, closeButton } = render(type, built, L);
+    const built = BUILDERS[type](r, method, warn);
+    const { root, closeButton } = render(type, built);
 
     const popup = { root, onClose: options.onClose };
     closeButton.addEventListener('click', () => close(popup, true));

@@ -6,8 +6,9 @@
 //
 // Loaded before render.js, which takes everything from
 // window.CabinetFieldFormat, including the few small helpers both files use
-// (lookup, fill, el, isPlainObject, isBlank). Labels stay in render.js's
-// LABELS table and come in as `L`. As in render.js, values are untrusted and
+// (lookup, fill, el, isPlainObject, isBlank). Words and number formats come
+// from the i18n catalogues through render.js's translator, as `T` (see
+// host/i18n.js). As in render.js, values are untrusted and
 // only reach the page through textContent, attributes and checked URLs.
 
 'use strict';
@@ -45,18 +46,18 @@
 
   // ---- Numbers and dates -------------------------------------------------
 
-  function formatNumber(value, L) {
+  function formatNumber(value, T) {
     const n = typeof value === 'number' ? value : Number(value);
     if (typeof value === 'boolean' || value === '' || !Number.isFinite(n))
       return String(value);
     const parts = Math.abs(n).toFixed(2).split('.');
-    const int = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, L.number.group);
+    const int = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, T.t('number.group'));
     const frac = parts[1].replace(/0+$/, '');
-    return (n < 0 ? '−' : '') + int + (frac ? L.number.decimal + frac : '');
+    return (n < 0 ? '−' : '') + int + (frac ? T.t('number.decimal') + frac : '');
   }
 
-  function formatMoney(value, currency, L) {
-    return fill(L.number.money, { amount: formatNumber(value, L), currency: currency || '' }).trim();
+  function formatMoney(value, currency, T) {
+    return T.t('number.money', { amount: formatNumber(value, T), currency: currency || '' }).trim();
   }
 
   function pad2(n) {
@@ -141,7 +142,7 @@
     }
   }
 
-  function renderMultitext(value, L) {
+  function renderMultitext(value, T) {
     const list = el('ul', 'cab-multitext');
     for (const item of Array.isArray(value) ? value : [value]) {
       if (isBlank(item))
@@ -149,14 +150,20 @@
       const li = el('li', 'cab-multitext__item');
       li.appendChild(el('span', 'cab-multitext__value', isPlainObject(item) ? item.value : item));
       const code = isPlainObject(item) ? item.enumCode || item.enum_code : null;
-      if (code)
-        li.appendChild(el('span', 'cab-multitext__label', lookup(L.enumCodes, code) || String(code).toLowerCase()));
+      if (code) {
+        const key = 'multitext.' + code;
+        li.appendChild(el('span', 'cab-multitext__label', T.has(key) ? T.t(key) : String(code).toLowerCase()));
+      }
       list.appendChild(li);
     }
     return list;
   }
 
-  function renderLegalEntity(value, L) {
+  // amoCRM's entity_type values, by name or by number, and the catalogue key of each.
+  const ENTITY_TYPES = { legal: 'legalEntity.legal', individual: 'legalEntity.individual',
+                         1: 'legalEntity.individual', 2: 'legalEntity.legal' };
+
+  function renderLegalEntity(value, T) {
     if (!isPlainObject(value))
       return el('span', null, fallbackText(value));
     const block = el('div', 'cab-value-block');
@@ -165,12 +172,12 @@
     const type = value.entity_type;
     if (!isBlank(type))
       block.appendChild(el('div', 'cab-value-line cab-value-line--muted',
-                           lookup(L.entityTypes, type) || String(type)));
+                           lookup(ENTITY_TYPES, String(type)) ? T.t(ENTITY_TYPES[String(type)]) : String(type)));
     const kpp = !isBlank(value.kpp) ? value.kpp : value.tax_registration_reason_code;
-    const pairs = [[L.vatId, value.vat_id], [L.kpp, kpp]];
+    const pairs = [[T.t('legalEntity.vatId'), value.vat_id], [T.t('legalEntity.kpp'), kpp]];
     if (!isBlank(value.kpp) && !isBlank(value.tax_registration_reason_code) &&
         String(value.kpp) !== String(value.tax_registration_reason_code))
-      pairs.push([L.taxCode, value.tax_registration_reason_code]);
+      pairs.push([T.t('legalEntity.taxCode'), value.tax_registration_reason_code]);
     for (const [label, v] of pairs) {
       if (isBlank(v))
         continue;
@@ -194,23 +201,23 @@
 
   // One field's value as DOM, by FIELD_TYPES; unknown types still show
   // something readable so a scenario file with a typo is visible, not blank.
-  function renderValue(field, sys, L) {
+  function renderValue(field, sys, T) {
     const value = field.value;
     if (isBlank(value) && field.type !== 'checkbox')
-      return el('span', 'cab-value-empty', L.empty);
+      return el('span', 'cab-value-empty', T.t('value.empty'));
 
     switch (field.type) {
       case 'checkbox': {
         const on = value === true || value === 1 || value === '1' || value === 'true';
         const box = el('span', 'cab-check' + (on ? ' is-on' : ''));
         box.appendChild(el('span', 'cab-check__mark'));
-        box.appendChild(el('span', null, on ? L.yes : L.no));
+        box.appendChild(el('span', null, on ? T.t('value.yes') : T.t('value.no')));
         return box;
       }
       case 'numeric':
-        return el('span', 'cab-value-number', formatNumber(value, L));
+        return el('span', 'cab-value-number', formatNumber(value, T));
       case 'budget':
-        return el('span', 'cab-value-number', formatMoney(value, sys.currencySymbol, L));
+        return el('span', 'cab-value-number', formatMoney(value, sys.currencySymbol, T));
       case 'date':
       case 'birthday': {
         // Dates are midnight UTC of the day, so read them in UTC: in any
@@ -245,11 +252,11 @@
       case 'streetaddress':
         return el('span', 'cab-value-pre', fallbackText(value));
       case 'multitext':
-        return renderMultitext(value, L);
+        return renderMultitext(value, T);
       case 'smartAddress':
         return renderSmartAddress(value);
       case 'legalEntity':
-        return renderLegalEntity(value, L);
+        return renderLegalEntity(value, T);
       default:
         return el('span', 'cab-value-pre', fallbackText(value));
     }

@@ -14,104 +14,18 @@
 // which the page loads just before this file. The lead's details, contacts
 // and company are disclosure sections, closed at first so the widgets below
 // them are in view; which ones the developer opened is the only state kept
-// between renders.
+// between renders. Its words are the catalogues' of host/i18n.js, in the
+// language of view.sys.lang, so a change of language is one more render.
 
 'use strict';
 
 (function () {
-  const { renderValue, formatMoney, formatDate, toDate, lookup, fill, el, isBlank } =
+  const { renderValue, formatMoney, formatDate, toDate, lookup, el, isBlank } =
     window.CabinetFieldFormat;
 
-  // Every user-visible string of the page, by SysModel.lang. `es` and `pt`
-  // will be added here; until then they fall back to `ru`, as an unknown
-  // language does.
-  const LABELS = {
-    ru: {
-      locale: 'ru',
-      defaultTitle: 'Кабинет клиента',
-      client: 'Клиент',
-      lead: 'Сделка',
-      leadNumber: '№ {id}',
-      leadLoading: 'Загрузка сделки…',
-      noLead: 'Сделка не выбрана',
-      stage: 'Этап {n} из {total}',
-      noStage: 'Этап не выбран',
-      manager: 'Ответственный',
-      leadFields: 'Данные сделки',
-      contacts: 'Контакты',
-      mainContact: 'Основной контакт',
-      contact: 'Контакт',
-      contactFallback: 'Контакт {id}',
-      company: 'Компания',
-      noFields: 'Поля не заполнены',
-      // By PLURAL_RULES.ru; `other` is for fractions, which a count never is.
-      fieldCount: { one: '{n} поле', few: '{n} поля', many: '{n} полей', other: '{n} поля' },
-      empty: '—',
-      yes: 'Да',
-      no: 'Нет',
-      vatId: 'ИНН',
-      kpp: 'КПП',
-      taxCode: 'Код причины постановки на учёт',
-      entityTypes: { legal: 'Юридическое лицо', individual: 'Физическое лицо',
-                     1: 'Физическое лицо', 2: 'Юридическое лицо' },
-      enumCodes: { WORK: 'раб.', WORKDD: 'раб. прямой', MOB: 'моб.', FAX: 'факс',
-                   HOME: 'дом.', PRIV: 'личн.', OTHER: 'др.' },
-      conversation: 'Переписка',
-      noMessages: 'Сообщений пока нет',
-      unknownAuthor: 'Неизвестный автор',
-      bot: 'бот',
-      composerPlaceholder: 'Написать сообщение…',
-      composerDisabled: 'Отправка сообщений недоступна в макете кабинета',
-      attach: 'Прикрепить файл',
-      send: 'Отправить',
-      widgets: 'Виджеты',
-      widgetsEmpty: 'Нет подключённых виджетов',
-      // Russian groups thousands with a no-break space and puts the currency
-      // after the amount: 1 250 000 ₽.
-      number: { group: '\u00a0', decimal: ',', money: '{amount}\u00a0{currency}' },
-    },
-    en: {
-      locale: 'en',
-      defaultTitle: 'Client cabinet',
-      client: 'Client',
-      lead: 'Lead',
-      leadNumber: '#{id}',
-      leadLoading: 'Loading the lead…',
-      noLead: 'No lead selected',
-      stage: 'Stage {n} of {total}',
-      noStage: 'No stage selected',
-      manager: 'Responsible user',
-      leadFields: 'Lead details',
-      contacts: 'Contacts',
-      mainContact: 'Main contact',
-      contact: 'Contact',
-      contactFallback: 'Contact {id}',
-      company: 'Company',
-      noFields: 'No fields filled in',
-      fieldCount: { one: '{n} field', other: '{n} fields' },
-      empty: '—',
-      yes: 'Yes',
-      no: 'No',
-      vatId: 'Tax ID',
-      kpp: 'KPP',
-      taxCode: 'Tax registration reason code',
-      entityTypes: { legal: 'Legal entity', individual: 'Individual',
-                     1: 'Individual', 2: 'Legal entity' },
-      enumCodes: { WORK: 'work', WORKDD: 'direct', MOB: 'mobile', FAX: 'fax',
-                   HOME: 'home', PRIV: 'personal', OTHER: 'other' },
-      conversation: 'Conversation',
-      noMessages: 'No messages yet',
-      unknownAuthor: 'Unknown author',
-      bot: 'bot',
-      composerPlaceholder: 'Write a message…',
-      composerDisabled: 'Sending messages is not available in the mock cabinet',
-      attach: 'Attach a file',
-      send: 'Send',
-      widgets: 'Widgets',
-      widgetsEmpty: 'No widgets connected',
-      number: { group: ',', decimal: '.', money: '{currency}{amount}' },
-    },
-  };
+  // The page's words come from host/i18n.js (window.CabinetI18n), in the language of the
+  // `view` being drawn: a translator for view.sys.lang, called `T` below.
+  const I18n = window.CabinetI18n;
 
   // Our logo sits next to this script, wherever the page itself is served
   // from (cabinet:// in the app, file:// in the preview harness).
@@ -126,25 +40,6 @@
   const TILE_COLORS = ['#4c7bd9', '#2e9d8f', '#d9704c', '#8a63d2', '#c2508a', '#3f8fc4', '#6f8f2e'];
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
-
-  // CLDR's cardinal plural categories for whole numbers, by LABELS' locale.
-  const PLURAL_RULES = {
-    ru(n) {
-      const d = n % 10;
-      const h = n % 100;
-      if (d === 1 && h !== 11)
-        return 'one';
-      return d >= 2 && d <= 4 && (h < 12 || h > 14) ? 'few' : 'many';
-    },
-    en(n) {
-      return n === 1 ? 'one' : 'other';
-    },
-  };
-
-  function plural(forms, n, L) {
-    const rule = lookup(PLURAL_RULES, L.locale) || PLURAL_RULES.ru;
-    return fill(lookup(forms, rule(Math.abs(n))) || forms.other, { n });
-  }
 
   function icon(className, paths) {
     const svg = document.createElementNS(SVG_NS, 'svg');
@@ -214,7 +109,7 @@
 
   // ---- Header --------------------------------------------------------------
 
-  function renderHeader(view, sys, L) {
+  function renderHeader(view, sys, T) {
     const frag = document.createDocumentFragment();
 
     const brand = el('div', 'cab-header__brand');
@@ -227,7 +122,7 @@
     }
     logo.src = custom || DEFAULT_LOGO;
     brand.appendChild(logo);
-    brand.appendChild(el('span', 'cab-header__title', sys.pageTitle || L.defaultTitle));
+    brand.appendChild(el('span', 'cab-header__title', sys.pageTitle || T.t('page.title')));
     frag.appendChild(brand);
 
     const client = findClient(view);
@@ -235,7 +130,7 @@
       const user = el('div', 'cab-header__user');
       const text = el('div', 'cab-header__user-text');
       text.appendChild(el('span', 'cab-header__user-name', client.name));
-      text.appendChild(el('span', 'cab-header__user-role', L.client));
+      text.appendChild(el('span', 'cab-header__user-role', T.t('header.client')));
       user.appendChild(text);
       user.appendChild(avatar(client, 'md'));
       frag.appendChild(user);
@@ -256,7 +151,7 @@
     return null;
   }
 
-  function renderPipeline(statuses, L) {
+  function renderPipeline(statuses, T) {
     const box = el('div', 'cab-pipeline');
     const list = Array.isArray(statuses) ? statuses.filter(Boolean) : [];
     const current = list.findIndex((s) => s.selected);
@@ -264,6 +159,7 @@
 
     const bar = el('div', 'cab-pipeline__bar');
     bar.setAttribute('role', 'list');
+    bar.setAttribute('aria-label', T.t('lead.pipeline'));
     list.forEach((status, i) => {
       const segment = el('span', 'cab-pipeline__segment');
       segment.setAttribute('role', 'listitem');
@@ -289,9 +185,9 @@
       name.appendChild(document.createTextNode(String(list[current].name || '')));
       caption.appendChild(name);
       caption.appendChild(el('span', 'cab-pipeline__step',
-                             fill(L.stage, { n: current + 1, total: list.length })));
+                             T.t('lead.stage', { n: current + 1, total: list.length })));
     } else {
-      name.textContent = L.noStage;
+      name.textContent = T.t('lead.noStage');
       name.classList.add('is-empty');
       caption.appendChild(name);
     }
@@ -303,7 +199,7 @@
   // rows without searching a sidebar of 5,000 fields.
   let fieldRows = new Map();
 
-  function renderFieldList(fieldIds, view, sys, L, skipId) {
+  function renderFieldList(fieldIds, view, sys, T, skipId) {
     const list = el('dl', 'cab-fields');
     const fields = view.leadFields || {};
     for (const id of Array.isArray(fieldIds) ? fieldIds : []) {
@@ -318,12 +214,12 @@
       fieldRows.get(id).push(row);
       row.appendChild(el('dt', 'cab-field__name', field.name));
       const dd = el('dd', 'cab-field__value');
-      dd.appendChild(renderValue(field, sys, L));
+      dd.appendChild(renderValue(field, sys, T));
       row.appendChild(dd);
       list.appendChild(row);
     }
     if (!list.firstChild)
-      return el('p', 'cab-fields-empty', L.noFields);
+      return el('p', 'cab-fields-empty', T.t('fields.none'));
     return list;
   }
 
@@ -341,7 +237,7 @@
 
   // A card whose header row (what `head` shows, a muted count of fields and a
   // chevron) opens and closes `body`, by click, Enter or Space.
-  function disclosure(key, head, count, body, L) {
+  function disclosure(key, head, count, body, T) {
     const open = openSections.get(key) === true;
     const card = el('section', 'cab-card cab-disclosure' + (open ? '' : ' is-collapsed'));
     const heading = el('h2', 'cab-disclosure__heading');
@@ -350,7 +246,7 @@
     toggle.tabIndex = 0;
     toggle.dataset.section = key;
     toggle.appendChild(head);
-    toggle.appendChild(el('span', 'cab-disclosure__count', plural(L.fieldCount, count, L)));
+    toggle.appendChild(el('span', 'cab-disclosure__count', T.plural('fields.count', count)));
     toggle.appendChild(el('span', 'cab-disclosure__chevron'));
     heading.appendChild(toggle);
     card.appendChild(heading);
@@ -403,12 +299,12 @@
     return tile;
   }
 
-  function fieldSection(key, head, fieldIds, view, sys, L, skipId) {
-    const list = renderFieldList(fieldIds, view, sys, L, skipId);
-    return disclosure(key, head, fieldCount(list), list, L);
+  function fieldSection(key, head, fieldIds, view, sys, T, skipId) {
+    const list = renderFieldList(fieldIds, view, sys, T, skipId);
+    return disclosure(key, head, fieldCount(list), list, T);
   }
 
-  function renderLead(view, sys, L) {
+  function renderLead(view, sys, T) {
     const frag = document.createDocumentFragment();
     const lead = view.lead;
 
@@ -422,36 +318,36 @@
           card.appendChild(bone);
         }
       }
-      card.appendChild(el('p', 'cab-lead__placeholder-text', lead ? L.leadLoading : L.noLead));
+      card.appendChild(el('p', 'cab-lead__placeholder-text', lead ? T.t('lead.loading') : T.t('lead.none')));
       frag.appendChild(card);
       return frag;
     }
 
     const card = el('section', 'cab-card cab-lead');
     const top = el('div', 'cab-lead__top');
-    top.appendChild(el('span', 'cab-lead__caption', L.lead));
-    top.appendChild(el('span', 'cab-lead__id', fill(L.leadNumber, { id: lead.id })));
+    top.appendChild(el('span', 'cab-lead__caption', T.t('lead.caption')));
+    top.appendChild(el('span', 'cab-lead__id', T.t('lead.number', { id: lead.id })));
     card.appendChild(top);
-    card.appendChild(el('h1', 'cab-lead__name', view.leadName || fill(L.leadNumber, { id: lead.id })));
+    card.appendChild(el('h1', 'cab-lead__name', view.leadName || T.t('lead.number', { id: lead.id })));
 
     const budget = findBudgetField(lead, view);
     if (budget) {
       const row = el('div', 'cab-lead__budget');
       row.appendChild(el('span', 'cab-lead__budget-value',
-                         isBlank(budget.value) ? L.empty
-                           : formatMoney(budget.value, sys.currencySymbol, L)));
+                         isBlank(budget.value) ? T.t('value.empty')
+                           : formatMoney(budget.value, sys.currencySymbol, T)));
       row.appendChild(el('span', 'cab-lead__budget-label', budget.name));
       card.appendChild(row);
     }
 
-    card.appendChild(renderPipeline(lead.statuses, L));
+    card.appendChild(renderPipeline(lead.statuses, T));
 
     const manager = lookup(view.authors, lead.managerId);
     if (manager) {
       const row = el('div', 'cab-lead__manager');
       row.appendChild(avatar(manager, 'sm'));
       const text = el('div', 'cab-lead__manager-text');
-      text.appendChild(el('span', 'cab-lead__manager-label', L.manager));
+      text.appendChild(el('span', 'cab-lead__manager-label', T.t('lead.manager')));
       text.appendChild(el('span', 'cab-lead__manager-name', manager.name));
       row.appendChild(text);
       card.appendChild(row);
@@ -460,21 +356,21 @@
 
     frag.appendChild(fieldSection('fields',
       sectionHead(iconTile(['M9 6h11', 'M9 12h11', 'M9 18h11', 'M4.5 6h.01', 'M4.5 12h.01',
-                            'M4.5 18h.01']), L.leadFields),
-      lead.fieldIds, view, sys, L, budget ? budget.id : null));
+                            'M4.5 18h.01']), T.t('lead.fields')),
+      lead.fieldIds, view, sys, T, budget ? budget.id : null));
 
     const contactIds = lead.contacts ? Object.keys(lead.contacts) : [];
     if (contactIds.length) {
       const contacts = el('div', 'cab-contacts');
       contacts.setAttribute('role', 'group');
-      contacts.setAttribute('aria-label', L.contacts);
+      contacts.setAttribute('aria-label', T.t('lead.contacts'));
       contactIds.forEach((id, index) => {
         const contact = lookup(lead.contacts, id) || {};
         const display = lookup(view.contacts, id) || {};
-        const name = display.name || fill(L.contactFallback, { id });
+        const name = display.name || T.t('lead.contactFallback', { id });
         const head = sectionHead(avatar({ id, name, avatar: display.avatar }, 'sm'), name,
-                                 index === 0 ? L.mainContact : L.contact);
-        contacts.appendChild(fieldSection('contact:' + id, head, contact.fieldIds, view, sys, L, null));
+                                 index === 0 ? T.t('lead.mainContact') : T.t('lead.contact'));
+        contacts.appendChild(fieldSection('contact:' + id, head, contact.fieldIds, view, sys, T, null));
       });
       frag.appendChild(contacts);
     }
@@ -482,9 +378,9 @@
     if (lead.company) {
       const tile = iconTile(['M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v4h2a2 2 0 0 1 2 2v10',
                              'M3 21h18', 'M8 7h4', 'M8 11h4', 'M8 15h4']);
-      const head = lead.company.name ? sectionHead(tile, lead.company.name, L.company)
-        : sectionHead(tile, L.company);
-      frag.appendChild(fieldSection('company', head, lead.company.fieldIds, view, sys, L, null));
+      const head = lead.company.name ? sectionHead(tile, lead.company.name, T.t('lead.company'))
+        : sectionHead(tile, T.t('lead.company'));
+      frag.appendChild(fieldSection('company', head, lead.company.fieldIds, view, sys, T, null));
     }
     return frag;
   }
@@ -499,7 +395,7 @@
     return author.isBot ? 'bot' : 'manager';
   }
 
-  function renderMessages(view, sys, L) {
+  function renderMessages(view, sys, T) {
     const list = el('div', 'cab-chat__list');
     const messages = (Array.isArray(view.messages) ? view.messages : [])
       .filter((m) => m && typeof m === 'object')
@@ -513,7 +409,7 @@
       const empty = el('div', 'cab-chat__empty');
       empty.appendChild(icon('cab-chat__empty-icon',
                              ['M4 5h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H9l-4 3v-3H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z']));
-      empty.appendChild(el('span', null, L.noMessages));
+      empty.appendChild(el('span', null, T.t('chat.empty')));
       list.appendChild(empty);
       return list;
     }
@@ -550,9 +446,9 @@
       const body = el('div', 'cab-msg__body');
       if (!continued && kind !== 'client') {
         const head = el('div', 'cab-msg__author');
-        head.appendChild(el('span', 'cab-msg__name', author ? author.name : L.unknownAuthor));
+        head.appendChild(el('span', 'cab-msg__name', author ? author.name : T.t('chat.unknownAuthor')));
         if (kind === 'bot')
-          head.appendChild(el('span', 'cab-badge cab-badge--bot', L.bot));
+          head.appendChild(el('span', 'cab-badge cab-badge--bot', T.t('chat.bot')));
         body.appendChild(head);
       }
       const bubble = el('div', 'cab-msg__bubble');
@@ -569,31 +465,31 @@
     return list;
   }
 
-  function renderComposer(L) {
+  function renderComposer(T) {
     const bar = el('div', 'cab-composer');
-    bar.title = L.composerDisabled;
+    bar.title = T.t('composer.disabled');
     const attach = el('button', 'cab-composer__icon-button');
     attach.type = 'button';
     attach.disabled = true;
-    attach.setAttribute('aria-label', L.attach);
+    attach.setAttribute('aria-label', T.t('composer.attach'));
     attach.appendChild(icon('cab-icon', ['M21 11.5l-8.6 8.6a5 5 0 0 1-7.1-7.1l8.6-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4l7.9-7.9']));
     bar.appendChild(attach);
     const input = el('textarea', 'cab-composer__input');
     input.rows = 1;
     input.disabled = true;
-    input.placeholder = L.composerPlaceholder;
-    input.setAttribute('aria-label', L.composerPlaceholder);
+    input.placeholder = T.t('composer.placeholder');
+    input.setAttribute('aria-label', T.t('composer.placeholder'));
     bar.appendChild(input);
     const send = el('button', 'cab-composer__send');
     send.type = 'button';
     send.disabled = true;
-    send.setAttribute('aria-label', L.send);
+    send.setAttribute('aria-label', T.t('composer.send'));
     send.appendChild(icon('cab-icon', ['M4 12l16-8-6 16-2.5-6.5z', 'M11.5 13.5L20 4']));
     bar.appendChild(send);
     return bar;
   }
 
-  function renderConversation(container, view, sys, L) {
+  function renderConversation(container, view, sys, T) {
     // Keep the reader where they were unless they were following the end of
     // the conversation (or this is the first render): then stay at the end.
     const old = container.querySelector('.cab-chat__scroll');
@@ -603,7 +499,7 @@
     const frag = document.createDocumentFragment();
     const header = el('div', 'cab-chat__header');
     const titles = el('div', 'cab-chat__titles');
-    titles.appendChild(el('h2', 'cab-chat__title', L.conversation));
+    titles.appendChild(el('h2', 'cab-chat__title', T.t('chat.title')));
     if (view.leadName)
       titles.appendChild(el('span', 'cab-chat__subtitle', view.leadName));
     header.appendChild(titles);
@@ -625,9 +521,9 @@
     frag.appendChild(header);
 
     const scroll = el('div', 'cab-chat__scroll');
-    scroll.appendChild(renderMessages(view, sys, L));
+    scroll.appendChild(renderMessages(view, sys, T));
     frag.appendChild(scroll);
-    frag.appendChild(renderComposer(L));
+    frag.appendChild(renderComposer(T));
 
     container.replaceChildren(frag);
     scroll.scrollTop = followEnd ? scroll.scrollHeight : oldTop;
@@ -643,15 +539,14 @@
       sys.dateFormat = 'dd.mm.yyyy';
     if (typeof sys.timeFormat !== 'string' || !sys.timeFormat)
       sys.timeFormat = 'HH:MM';
-    const lang = lookup(LABELS, sys.lang) ? sys.lang : 'ru';
-    const L = LABELS[lang];
+    const T = I18n.translator(sys.lang);
 
-    document.documentElement.lang = lang;
-    document.title = sys.pageTitle || L.defaultTitle;
+    document.documentElement.lang = T.lang;
+    document.title = sys.pageTitle || T.t('page.title');
 
     const header = document.getElementById('cab-header');
     if (header)
-      header.replaceChildren(renderHeader(view, sys, L));
+      header.replaceChildren(renderHeader(view, sys, T));
     const lead = document.getElementById('cab-lead');
     if (lead) {
       fieldRows = new Map();
@@ -659,7 +554,7 @@
       // state change rebuilds the sidebar under them.
       const active = document.activeElement;
       const focused = active && lead.contains(active) && active.dataset ? active.dataset.section : undefined;
-      lead.replaceChildren(renderLead(view, sys, L));
+      lead.replaceChildren(renderLead(view, sys, T));
       if (focused !== undefined) {
         const again = Array.from(lead.querySelectorAll('.cab-disclosure__toggle'))
           .find((toggle) => toggle.dataset.section === focused);
@@ -669,14 +564,14 @@
     }
     const conversation = document.getElementById('cab-conversation');
     if (conversation)
-      renderConversation(conversation, view, sys, L);
+      renderConversation(conversation, view, sys, T);
 
     const widgetsTitle = document.getElementById('cab-widgets-title');
     if (widgetsTitle)
-      widgetsTitle.textContent = L.widgets;
+      widgetsTitle.textContent = T.t('widgets.title');
     const widgetsEmpty = document.getElementById('cab-widgets-empty');
     if (widgetsEmpty)
-      widgetsEmpty.textContent = L.widgetsEmpty;
+      widgetsEmpty.textContent = T.t('widgets.empty');
   }
 
   // Redraws the rows of these fields in place, or returns false when that is not enough (a
@@ -687,7 +582,7 @@
     if (!lead)
       return false;
     const sys = Object.assign({ dateFormat: 'dd.mm.yyyy', timeFormat: 'HH:MM', currencySymbol: '' }, view.sys || {});
-    const L = LABELS[lookup(LABELS, sys.lang) ? sys.lang : 'ru'];
+    const T = I18n.translator(sys.lang);
     const budget = findBudgetField(view.lead || {}, view);
     const rows = [];
     for (const id of ids) {
@@ -703,7 +598,7 @@
     for (const [row, field] of rows) {
       row.dataset.type = String(field.type);
       row.querySelector('.cab-field__name').textContent = field.name;
-      row.querySelector('.cab-field__value').replaceChildren(renderValue(field, sys, L));
+      row.querySelector('.cab-field__value').replaceChildren(renderValue(field, sys, T));
     }
     return true;
   }

@@ -19,6 +19,9 @@
   function render () {
     try {
       window.CabinetView.render(currentView());
+      // A new sys.lang: the widgets' items and the open popups, which a render does not
+      // rebuild, take the new language in place; the widgets keep running untouched.
+      window.CabinetI18n.refresh();
     } catch (error) {
       // The cabinet's own rendering must never take the widgets down with it.
       console.error('Cabinet Inspector: rendering the cabinet failed', error);
@@ -138,8 +141,12 @@
     },
   });
 
-  performance.mark('cabinet:hello');
-  window.CabinetBridge.call('hello').then((hello) => {
+  // The catalogues first (a few local files): the app pushes nothing before the hello, so from
+  // the first render on, every word is in sys.lang's language.
+  window.CabinetI18n.ready.then(() => {
+    performance.mark('cabinet:hello');
+    return window.CabinetBridge.call('hello');
+  }).then((hello) => {
     performance.mark('cabinet:hello-reply');
     view = hello.view || {};
     Sdk.setRouterQuery(hello.routerQuery);

@@ -1,41 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A widget's accordion item in the cabinet's sidebar: its header (name, status, remove, fold),
 // the problems the host found, and the slot the widget draws in, with the titles in the
-// cabinet's language. widgets.js runs the lifecycle; this file only draws it.
+// cabinet's language (host/i18n.js). The item lives as long as its widget, so every word in
+// it is put there with CabinetI18n.label(): a change of sys.lang relabels it in place, and
+// the widget in its slot is neither reloaded nor redrawn. widgets.js runs the lifecycle; this
+// file only draws it.
 'use strict';
 
 (function () {
-  const TITLES = {
-    ru: {
-      loading: 'Загрузка…', ready: 'Работает', failed: 'Ошибка', remove: 'Убрать виджет',
-      reloading: 'Перезагрузка…', version: 'Код {hash}, загружен в {time} (загрузка {loads})',
-      'load-failed': 'Не удалось загрузить', 'syntax-error': 'Синтаксическая ошибка',
-      'not-amd-module': 'Не AMD-модуль', 'no-callbacks-object': 'Нет объекта колбэков',
-      'missing-initLead': 'Нет initLead', 'missing-registerWidgetsBarSlot': 'Нет registerWidgetsBarSlot',
-      'callback-threw': 'Исключение в колбэке', 'callback-rejected': 'Promise отклонён',
-      'cleanup-not-function': 'Возвращена не функция', timeout: 'Превышено время ожидания',
-      'unknown-module': 'Неизвестный модуль', 'unknown-sdk-member': 'Нет такого в SDK',
-      'sdk-version-missing': 'Не указана версия SDK', 'sdk-version-unsupported': 'Версия SDK не поддерживается',
-      'manifest-invalid': 'Ошибка в манифесте', 'leaked-subscription': 'Подписка не отменена',
-    },
-    en: {
-      loading: 'Loading…', ready: 'Running', failed: 'Failed', remove: 'Remove widget',
-      reloading: 'Reloading…', version: 'Code {hash}, loaded at {time} (load {loads})',
-      'load-failed': 'Could not load', 'syntax-error': 'Syntax error',
-      'not-amd-module': 'Not an AMD module', 'no-callbacks-object': 'No callbacks object',
-      'missing-initLead': 'No initLead', 'missing-registerWidgetsBarSlot': 'No registerWidgetsBarSlot',
-      'callback-threw': 'A callback threw', 'callback-rejected': 'Promise rejected',
-      'cleanup-not-function': 'Not a function returned', timeout: 'Timed out',
-      'unknown-module': 'Unknown module', 'unknown-sdk-member': 'Not in the SDK',
-      'sdk-version-missing': 'SDK version missing', 'sdk-version-unsupported': 'SDK version unsupported',
-      'manifest-invalid': 'Manifest problem', 'leaked-subscription': 'Subscription left live',
-    },
-  };
+  const I18n = window.CabinetI18n;
 
-  function title (key) {
-    const sys = window.CabinetSdk.getEntity('sys');
-    const table = TITLES[sys && sys.lang] || TITLES.en;
-    return table[key] || TITLES.en[key] || key;
+  // The title of a problem by its code, in the cabinet's language; a code the catalogues do
+  // not know (a newer host's) shows as itself.
+  function title (code) {
+    const key = 'widget.problem.' + code;
+    return I18n.has(key) ? I18n.t(key) : String(code);
   }
 
   // The accordion item of @widget ({ id, label, script }); @onRemove runs on its × button.
@@ -65,8 +44,7 @@
     remove.className = 'cab-widget__remove';
     remove.type = 'button';
     remove.textContent = '×';
-    remove.title = title('remove');
-    remove.setAttribute('aria-label', title('remove'));
+    I18n.label(remove, 'widget.remove', null, ['title', 'aria-label']);
     const chevron = document.createElement('span');
     chevron.className = 'cab-widget__chevron';
     header.append(icon, name, status, remove, chevron);
@@ -108,7 +86,10 @@
       box.dataset.severity = problem.severity;
       const heading = document.createElement('div');
       heading.className = 'cab-widget__problem-title';
-      heading.textContent = problem.title;
+      if (I18n.has('widget.problem.' + problem.code))
+        I18n.label(heading, 'widget.problem.' + problem.code);
+      else
+        heading.textContent = problem.title || String(problem.code);
       const message = document.createElement('div');
       message.className = 'cab-widget__problem-message';
       message.textContent = problem.message;
@@ -143,7 +124,7 @@
 
   function showState (item, state, reloading) {
     item.root.dataset.state = state;
-    item.status.textContent = title(state === 'loading' && reloading ? 'reloading' : state);
+    I18n.label(item.status, 'widget.status.' + (state === 'loading' && reloading ? 'reloading' : state));
     if (state !== 'loading')
       revealFirstWidget(item);
   }
@@ -166,8 +147,7 @@
     }
     const time = item.loadedAt || '';
     item.version.textContent = [hash, time].filter(Boolean).join(' · ');
-    item.version.title = title('version').replace('{hash}', hash || '—').replace('{time}', time)
-      .replace('{loads}', String(loads));
+    I18n.label(item.version, 'widget.version', { hash: hash || '—', time, loads }, ['title']);
     item.root.dataset.contentHash = hash || '';
     item.root.dataset.loads = String(loads);
   }
