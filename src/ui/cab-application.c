@@ -29,6 +29,36 @@ find_demo_widget (void)
   return NULL;
 }
 
+/* With no WIDGET, the widget the user had open last: a restart picks up where they were. A
+ * folder or file that is gone, or no longer holds a widget, gives way to the demo, and @notice
+ * says why; a URL is taken as it is, since its server may only be starting. */
+static CabWidgetSource *
+last_widget_source (char **notice)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = g_settings_get_string (settings, "last-widget-source");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CabWidgetSource *source;
+
+  if (*uri == '\0')
+    return NULL;
+
+  /* A path, so that the window and any error name the folder as the user knows it. */
+  if (g_str_has_prefix (uri, "file:"))
+    path = g_filename_from_uri (uri, NULL, NULL);
+  source = cab_widget_source_new_for_argument (path != NULL ? path : uri, &error);
+  if (source == NULL)
+    {
+      *notice = g_strdup_printf (_("The last widget could not be opened again, so the demo widget runs instead. %s"),
+                                 error->message);
+      /* Said once: the next start goes straight to the demo. */
+      g_settings_reset (settings, "last-widget-source");
+    }
+
+  return source;
+}
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "state", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -126,6 +156,7 @@ cab_application_command_line (GApplication            *application,
   g_autoptr(GFile) state_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) restore_error = NULL;
+  g_autofree char *notice = NULL;
   const char *state_argument = NULL;
   gboolean demo = FALSE;
   CabWindow *window;
@@ -165,6 +196,11 @@ cab_application_command_line (GApplication            *application,
     }
   else
     {
+      source = last_widget_source (&notice);
+    }
+
+  if (source == NULL && argument == NULL)
+    {
       argument = find_demo_widget ();
       demo = TRUE;
       if (argument == NULL)
@@ -175,7 +211,8 @@ cab_application_command_line (GApplication            *application,
         }
     }
 
-  source = cab_widget_source_new_for_argument (argument, &error);
+  if (source == NULL)
+    source = cab_widget_source_new_for_argument (argument, &error);
   if (source == NULL)
     {
       g_application_command_line_printerr (command_line, "%s\n", error->message);
@@ -215,6 +252,8 @@ cab_application_command_line (GApplication            *application,
     cab_window_set_state_file (window, state_file);
   if (restore_error != NULL)
     cab_window_show_message (window, restore_error->message);
+  if (notice != NULL)
+    cab_window_show_message (window, notice);
   if (demo)
     cab_window_add_demo_widget (window, source);
   else
@@ -238,10 +277,48 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *release_notes = NULL;
+  GtkWidget *about;
+
+  /* AdwAboutWindow's release notes are AppStream markup: one paragraph, escaped. */
+  release_notes = g_markup_printf_escaped ("<p>%s</p>",
+                                           _("The first release: load a widget from a folder, a script file or a "
+                                             "development server into the mock cabinet, edit the lead and its fields, "
+                                             "follow the event log, reload on change, and check widgets headlessly in "
+                                             "continuous integration."));
+
+  /* The icon is the profile's application id: a development build shows its own. */
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application-name", _("Cabinet Inspector"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Test amoCRM widgets without a live account"),
+                        "developer-name", _("Cabinet Inspector developers"),
+                        "copyright", _("© 2026 Cabinet Inspector developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/cabinet-inspector/cabinet-inspector",
+                        "issue-url", "https://github.com/cabinet-inspector/cabinet-inspector/issues",
+                        /* Translators: your names, one per line, shown in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", release_notes,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
 cab_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { .name = "quit", .activate = quit_activated },
+    { .name = "about", .activate = about_activated },
   };
   static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
@@ -261,6 +338,8 @@ cab_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (cab_application_parent_class)->startup (application);
 
+  /* Every window's icon, under the profile's id (a development build has its own icon). */
+  gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);

@@ -562,12 +562,30 @@ ensure_panel (CabWindow  *self,
   return page;
 }
 
+/* The page the side pane showed when the app last ran, if this version still has it. */
+static const char *
+saved_panel (CabWindow *self)
+{
+  g_autofree char *saved = g_settings_get_string (self->settings, "side-pane-page");
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    if (g_str_equal (saved, panels[i].name))
+      return panels[i].name;
+
+  return "lead";
+}
+
 static void
 on_visible_panel_changed (CabWindow    *self,
                           GParamSpec   *pspec,
                           AdwViewStack *stack)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* Kept as soon as it changes: there is only one key, and the page last chosen in any window
+   * is the one to come back to. */
+  if (pspec != NULL && name != NULL)
+    g_settings_set_string (self->settings, "side-pane-page", name);
 
   if (!self->panels_started)
     {
@@ -613,7 +631,7 @@ cab_window_state_init (CabWindow *self)
   self->autosave = cab_autosave_new (self->state, autosave_path);
 
   add_panels (self);
-  adw_view_stack_set_visible_child_name (self->panel_stack, "lead");
+  adw_view_stack_set_visible_child_name (self->panel_stack, saved_panel (self));
   g_signal_connect_object (self->panel_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_panel_changed), self, G_CONNECT_SWAPPED);
   self->panels_timeout = g_timeout_add (PANELS_DELAY_MS, start_panels_timeout, self);

@@ -244,6 +244,46 @@ set_event_log_visible (CabWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_LOG_VISIBLE]);
 }
 
+/* The window opens as it was last closed. Read once here and written once on close, not bound
+ * both ways: a binding would write the settings at every step of a resize. */
+static void
+restore_window_size (CabWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* The default size follows the user's resizes, and keeps the size from before a maximize:
+ * the one to come back to when the window is unmaximized next time. */
+static void
+save_window_size (CabWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+cab_window_close_request (GtkWindow *window)
+{
+  save_window_size (CAB_WINDOW (window));
+
+  if (GTK_WINDOW_CLASS (cab_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (cab_window_parent_class)->close_request (window);
+  return FALSE;
+}
+
 static void
 cab_window_constructed (GObject *object)
 {
@@ -264,6 +304,8 @@ cab_window_constructed (GObject *object)
   g_object_bind_property (self->cabinet, "calling", self->calling_switch, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   cab_window_sources_init (self);
+  /* Before the panels: the side pane's width is worked out from the window's. */
+  restore_window_size (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -384,6 +426,7 @@ cab_window_class_init (CabWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = cab_window_constructed;
   object_class->dispose = cab_window_dispose;
@@ -394,6 +437,7 @@ cab_window_class_init (CabWindowClass *klass)
   widget_class->unrealize = cab_window_unrealize;
   widget_class->map = cab_window_map;
   widget_class->unmap = cab_window_unmap;
+  window_class->close_request = cab_window_close_request;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL,
