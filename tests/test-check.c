@@ -388,6 +388,30 @@ test_page_as_on_screen (void)
                    "animation-frame: drawn at 1280");
 }
 
+/* Text is compared as a person reads it: the demo widget writes its budget with
+ * toLocaleString()'s no-break spaces, and a scenario types plain ones, across a line break. */
+static void
+test_expect_text_as_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CabScenario) scenario = cab_scenario_new_from_data (
+    "{\"steps\": [{\"expectSlotText\": \"1 250 000 ₽\"}, {\"expectSlotText\": \"Бюджет\\n   1 250 000\"},"
+    " {\"expectSlotText\": \"1 250 001\"}]}", -1, "as-read.json", &error);
+  g_autofree char *demo = g_build_filename (TESTS_SOURCE_DIR, "..", "data", "demo-widget", NULL);
+  g_autoptr(CabCheckResult) result = NULL;
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  result = check_with (demo, scenario, TIMEOUT_MS);
+  print_problems (result);
+  problems = cab_check_result_get_problems (result);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (((CabProblem *) g_ptr_array_index (problems, 0))->message,
+                                   "steps[2]: expectSlotText: the slot does not contain “1 250 001”; it reads “"));
+  /* The quote is the text as compared: plain spaces, no line breaks. */
+  g_assert_nonnull (strstr (((CabProblem *) g_ptr_array_index (problems, 0))->message, "Бюджет 1 250 000 ₽ Менеджер"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/check/timeout-then-next", test_timeout_then_next);
   g_test_add_func ("/check/every-step", test_every_step);
   g_test_add_func ("/check/page-as-on-screen", test_page_as_on_screen);
+  g_test_add_func ("/check/expect-text-as-read", test_expect_text_as_read);
 
   return g_test_run ();
 }
