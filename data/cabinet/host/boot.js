@@ -132,21 +132,32 @@
     },
   };
 
+  function dispatch (message) {
+    const handler = message && handlers[message.type];
+    if (handler)
+      return handler(message);
+    console.error('Cabinet Inspector: unknown message from the app', message && message.type);
+  }
+
+  // What the app pushes after its hello but before the page has applied the hello's reply
+  // waits for it, so that no change is applied to a cabinet that has not started.
+  let started = false;
+  const early = [];
+
   window.CabinetHost = Object.freeze({
     receive (message) {
-      const handler = message && handlers[message.type];
-      if (handler)
-        return handler(message);
-      console.error('Cabinet Inspector: unknown message from the app', message && message.type);
+      if (!started) {
+        early.push(message);
+        return undefined;
+      }
+      return dispatch(message);
     },
   });
 
-  // The catalogues first (a few local files): the app pushes nothing before the hello, so from
-  // the first render on, every word is in sys.lang's language.
-  window.CabinetI18n.ready.then(() => {
-    performance.mark('cabinet:hello');
-    return window.CabinetBridge.call('hello');
-  }).then((hello) => {
+  // The hello goes out at once and the catalogues (a few local files) load meanwhile; the
+  // reply is applied once both are there, so the first render is in sys.lang's language.
+  performance.mark('cabinet:hello');
+  Promise.all([window.CabinetBridge.call('hello'), window.CabinetI18n.ready]).then(([hello]) => {
     performance.mark('cabinet:hello-reply');
     view = hello.view || {};
     Sdk.setRouterQuery(hello.routerQuery);
@@ -167,6 +178,9 @@
     render();
     performance.mark('cabinet:rendered');
     document.documentElement.dataset.cabinetReady = 'true';
+    started = true;
+    for (const message of early.splice(0))
+      dispatch(message);
   }, (error) => {
     console.error('Cabinet Inspector: the app did not answer', error);
   });
