@@ -37,6 +37,8 @@ static const struct
   { "checkbox-holds-number.json", ": fields[\"f1\"].value: a checkbox field holds true or false" },
   { "url-not-a-link.json", ": fields[\"f1\"].value: “docs/spec.pdf” is not an absolute URL" },
   { "zero-token-lifetime.json", ": integration.tokenLifetime: expected a positive number of seconds" },
+  { "token-lifetime-too-long.json", ": integration.tokenLifetime: at most 315360000 seconds (ten years)" },
+  { "redirect-uri-not-http.json", ": integration.redirectUri: “ftp://example.com/oauth” is not an http or https URL" },
   { "empty-lead-id.json", ": leads[0].lead.id: must not be empty" },
   { "lead-names-missing-field.json", ": leads[0].lead.fieldIds[1]: no field has the id “f404”" },
   { "status-without-color.json", ": leads[0].lead.statuses[0].color: missing" },
