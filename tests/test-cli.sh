@@ -15,7 +15,7 @@ check() {  # check NAME EXPECTED_STATUS EXPECTED_TEXT -- ARGS…
     echo "ok - $name"
   fi
 }
-echo "1..23"
+echo "1..24"
 check help 0 'WIDGET is one of:' -- --help
 check version 0 "cabinet-inspector $2" -- --version
 check missing-path 2 'does not exist' -- /no/such/widget
@@ -47,6 +47,9 @@ check check-scenario-state 2 'no-field.json: steps[0]: lead 18342201 has no fiel
 printf '{"state": {}, "steps": []}' >"$tmp/with-state.json"
 check check-two-states 2 'give it or --state, not both' -- \
   --check --scenario "$tmp/with-state.json" --state "$3/state-files/valid-minimal.json" "$widgets/scenario-probe.js"
+output=$(env -u DISPLAY -u WAYLAND_DISPLAY "$app" --check "$widgets/scenario-probe.js" 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -qF 'run it under xvfb-run' <<<"$output"; then echo "ok - check-no-display"
+else echo "not ok - check-no-display (status $status)"; echo "$output" | sed 's/^/# /'; failures=$((failures + 1)); fi
 check check-output-folder 2 'does not exist' -- --check --output /no/such/folder/report.xml "$widgets/scenario-probe.js"
 
 # The reports as CI tools read them: JSON and JUnit XML, parsed back.
