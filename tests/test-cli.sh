@@ -30,7 +30,8 @@ widgets=$3/widgets
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 check check-passes 0 "PASS $widgets/scenario-probe.js" -- --check "$widgets/scenario-probe.js"
-check check-fails 1 'syntax-error.js:7' -- --check "$widgets/scenario-probe.js" "$widgets/syntax-error.js"
+# A local widget's file by its path (as given), not by the loopback URL it was served from.
+check check-fails 1 "syntax-error $widgets/syntax-error.js:7: SyntaxError" -- --check "$widgets/scenario-probe.js" "$widgets/syntax-error.js"
 check check-no-widget 2 'give the widgets to check' -- --check
 check check-unknown-option 2 'Unknown option --bogus' -- --check --bogus "$widgets/scenario-probe.js"
 check check-format 2 '--format is text, json or junit, not “xml”' -- --check --format xml "$widgets/scenario-probe.js"

@@ -220,7 +220,14 @@ cab_check_report_to_json (GPtrArray *results)
 static char *
 problem_line (const CabProblem *problem)
 {
-  g_autofree char *location = cab_problem_dup_location (problem);
+  g_autofree char *location = NULL;
+
+  /* The whole file, as compilers print it, for a CI log's readers and its link finders: the
+   * runner reports a local widget's files by their path. */
+  if (problem->file != NULL && problem->line > 0)
+    location = g_strdup_printf ("%s:%u", problem->file, problem->line);
+  else if (problem->file != NULL)
+    location = g_strdup (problem->file);
 
   return g_strdup_printf ("%-7s %s%s%s: %s", problem->severity != NULL ? problem->severity : "error", problem->code,
                           location != NULL ? " " : "", location != NULL ? location : "",

@@ -745,6 +745,24 @@ cab_cabinet_add_widget (CabCabinet       *self,
   return g_strdup (entry->id);
 }
 
+const char *
+cab_cabinet_get_widget_script (CabCabinet *self,
+                               const char *id)
+{
+  g_return_val_if_fail (CAB_IS_CABINET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      WidgetEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_str_equal (entry->id, id))
+        return entry->script;
+    }
+
+  return NULL;
+}
+
 gboolean
 cab_cabinet_remove_widget (CabCabinet *self,
                            const char *id)

@@ -38,6 +38,10 @@ gboolean       cab_cabinet_is_ready        (CabCabinet       *self);
 char          *cab_cabinet_add_widget      (CabCabinet       *self,
                                             CabWidgetSource  *source,
                                             GError          **error);
+/* The URL the page loads the widget @id from (a local widget's is on its loopback server), or
+ * NULL for no such widget. */
+const char    *cab_cabinet_get_widget_script (CabCabinet     *self,
+                                              const char     *id);
 /* Takes a widget out of the cabinet, as its × button does: destroy and cleanup run first. */
 gboolean       cab_cabinet_remove_widget   (CabCabinet       *self,
                                             const char       *id);

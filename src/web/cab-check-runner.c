@@ -44,6 +44,10 @@ typedef struct
   char           *label;
   double          started_at;   /* real time, ms: lifecycle times count from here */
   char           *crash;        /* why the page went away, when it did */
+  /* A local widget is served from a loopback URL that means nothing once the run is over:
+   * files under @served_base are reported under @local_root instead. */
+  char           *served_base;
+  char           *local_root;
   gboolean        stopped;      /* a timeout or crash ended the run early */
 } Run;
 
@@ -55,6 +59,8 @@ run_clear (Run *run)
   g_clear_pointer (&run->widget_id, g_free);
   g_clear_pointer (&run->label, g_free);
   g_clear_pointer (&run->crash, g_free);
+  g_clear_pointer (&run->served_base, g_free);
+  g_clear_pointer (&run->local_root, g_free);
 }
 
 /* A problem the runner itself finds goes into the cabinet's event log, as the page's do: the
@@ -542,6 +548,34 @@ run_step (Run                   *run,
     settle (run, what);
 }
 
+/* Where a problem is, as the developer finds it: a file of a local widget by its path
+ * (relative to the current folder when it is under it, as they typed it), anything else as
+ * the page named it. The URL comes from the page, so the path is checked to stay in the
+ * widget's folder. */
+static char *
+reported_file (Run        *run,
+               const char *file)
+{
+  g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *current = NULL;
+
+  if (file == NULL || run->served_base == NULL || !g_str_has_prefix (file, run->served_base))
+    return g_strdup (file);
+
+  relative = g_uri_unescape_segment (file + strlen (run->served_base), strpbrk (file + strlen (run->served_base), "?#"), NULL);
+  if (relative == NULL)
+    return g_strdup (file);
+  path = g_canonicalize_filename (relative, run->local_root);
+  if (!g_str_has_prefix (path, run->local_root) || path[strlen (run->local_root)] != G_DIR_SEPARATOR)
+    return g_strdup (file);
+
+  current = g_get_current_dir ();
+  if (g_str_has_prefix (path, current) && path[strlen (current)] == G_DIR_SEPARATOR)
+    return g_strdup (path + strlen (current) + 1);
+  return g_steal_pointer (&path);
+}
+
 /* Everything the cabinet logged becomes the report: the events as they are, lifecycle steps
  * timed from the start of the run, and problems (the page reports each once). */
 static void
@@ -560,11 +594,12 @@ collect (Run            *run,
                                         round ((cab_event_get_time (event) - run->started_at) * 10) / 10);
       else if (cab_event_get_kind (event) == CAB_EVENT_KIND_PROBLEM)
         {
+          g_autofree char *file = reported_file (run, cab_event_get_file (event));
           CabProblem problem = {
             .code = (char *) cab_event_get_name (event),
             .severity = (char *) (cab_event_get_level (event) == CAB_EVENT_LEVEL_ERROR ? "error" : "warning"),
             .message = (char *) cab_event_get_message (event),
-            .file = (char *) cab_event_get_file (event),
+            .file = file,
             .line = cab_event_get_line (event),
             .column = cab_event_get_column (event),
           };
@@ -595,6 +630,21 @@ run_steps (Run            *run,
     }
 }
 
+/* The loopback URL a local widget is served from, and its folder. */
+static void
+remember_local_files (Run             *run,
+                      CabWidgetSource *source)
+{
+  const char *script = cab_cabinet_get_widget_script (run->cabinet, run->widget_id);
+  const char *slash;
+
+  if (cab_widget_source_get_kind (source) == CAB_WIDGET_SOURCE_URL || script == NULL ||
+      (slash = strrchr (script, '/')) == NULL)
+    return;
+  run->served_base = g_strndup (script, slash - script + 1);
+  run->local_root = g_canonicalize_filename (cab_widget_source_get_root (source), NULL);
+}
+
 static void
 run_widget (Run             *run,
             CabWidgetSource *source,
@@ -621,6 +671,7 @@ run_widget (Run             *run,
       report (run, "load-failed", error->message);
       return;
     }
+  remember_local_files (run, source);
 
   /* Load → initLead (first lead) → registerWidgetsBarSlot, then settle. */
   if (!wait_until (run, widget_has_started, GUINT_TO_POINTER (0), deadline_after (step_ms (run))))
