@@ -264,29 +264,11 @@ commit_sys_member (CabAccountPage *self,
                    const char     *member,
                    JsonNode       *value)
 {
-  g_autoptr(JsonNode) owned = value;
-  g_autoptr(JsonNode) sys = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *current = cab_state_peek (self->state, CAB_ENTITY_SYS);
-  JsonNode *old;
+  JsonNode *sys = cab_state_peek (self->state, CAB_ENTITY_SYS);
 
-  if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
-    return;
-
-  old = json_object_get_member (json_node_get_object (current), member);
-  if (old != NULL && json_node_equal (old, value))
-    {
-      cab_panel_row_clear_error (GTK_WIDGET (row));
-      return;
-    }
-
-  sys = cab_panel_object_with_member (json_node_get_object (current), member, g_steal_pointer (&owned));
-  if (!cab_state_set_sys (self->state, sys, &error))
-    {
-      cab_panel_row_set_error (row, error->message);
-      return;
-    }
-  cab_panel_row_clear_error (GTK_WIDGET (row));
+  cab_panel_commit_member (self->state, cab_state_set_sys,
+                           sys != NULL && JSON_NODE_HOLDS_OBJECT (sys) ? json_node_get_object (sys) : NULL,
+                           row, member, value);
 }
 
 /* The logo is shown by the cabinet page: an absolute http, https or data URL, or nothing. */

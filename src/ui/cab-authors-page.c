@@ -337,29 +337,8 @@ commit_member (CabAuthorsPage *self,
                const char     *member,
                JsonNode       *value)
 {
-  g_autoptr(JsonNode) owned = value;
-  g_autoptr(JsonNode) author = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *current = peek_author (self, self->editing_id);
-  JsonNode *old;
-
-  if (current == NULL)
-    return;
-
-  old = json_object_get_member (current, member);
-  if (old != NULL && json_node_equal (old, value))
-    {
-      cab_panel_row_clear_error (GTK_WIDGET (row));
-      return;
-    }
-
-  author = cab_panel_object_with_member (current, member, g_steal_pointer (&owned));
-  if (!cab_state_set_author (self->state, author, &error))
-    {
-      cab_panel_row_set_error (row, error->message);
-      return;
-    }
-  cab_panel_row_clear_error (GTK_WIDGET (row));
+  cab_panel_commit_member (self->state, cab_state_set_author, peek_author (self, self->editing_id),
+                           row, member, value);
 }
 
 static void

@@ -57,18 +57,18 @@ cab_panel_entry_sync (GtkEditable *entry,
   cab_panel_row_clear_error (GTK_WIDGET (entry));
 }
 
-JsonNode *
-cab_panel_object_with_member (JsonObject *src,
-                              const char *member,
-                              JsonNode   *value)
+/* A new object with @src's members (deep copies, in their order, so that a saved file changes
+ * only where the user changed it) and @member set to @value, which is taken. */
+static JsonNode *
+object_with_member (JsonObject *src,
+                    const char *member,
+                    JsonNode   *value)
 {
   JsonObject *object = json_object_new ();
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
   JsonNode *result;
-
-  g_return_val_if_fail (src != NULL && member != NULL && value != NULL, NULL);
 
   json_object_iter_init_ordered (&iter, src);
   while (json_object_iter_next_ordered (&iter, &name, &node))
@@ -80,4 +80,39 @@ cab_panel_object_with_member (JsonObject *src,
   result = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (result, object);
   return result;
+}
+
+void
+cab_panel_commit_member (CabState            *state,
+                         CabPanelObjectSetter setter,
+                         JsonObject          *current,
+                         GtkWidget           *row,
+                         const char          *member,
+                         JsonNode            *value)
+{
+  g_autoptr(JsonNode) owned = value;
+  g_autoptr(JsonNode) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *old;
+
+  g_return_if_fail (CAB_IS_STATE (state));
+  g_return_if_fail (setter != NULL && GTK_IS_WIDGET (row) && member != NULL && value != NULL);
+
+  if (current == NULL)
+    return;
+
+  old = json_object_get_member (current, member);
+  if (old != NULL && json_node_equal (old, value))
+    {
+      cab_panel_row_clear_error (row);
+      return;
+    }
+
+  edited = object_with_member (current, member, g_steal_pointer (&owned));
+  if (!setter (state, edited, &error))
+    {
+      cab_panel_row_set_error (row, error->message);
+      return;
+    }
+  cab_panel_row_clear_error (row);
 }

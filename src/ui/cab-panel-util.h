@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "cab-state.h"
+
 G_BEGIN_DECLS
 
 /* Shows that the model refused what @row holds, and why, or clears that with NULL. The row
@@ -25,11 +27,20 @@ void cab_panel_row_clear_error (GtkWidget *row);
 void cab_panel_entry_sync (GtkEditable *entry,
                            const char  *value);
 
-/* A new object with @src's members (deep copies, in their order, so that a saved file changes
- * only where the user changed it) and @member set to @value, which is taken. The way to build
- * an edit of one member of something cab_state_peek() returned. */
-JsonNode *cab_panel_object_with_member (JsonObject *src,
-                                        const char *member,
-                                        JsonNode   *value);
+/* A CabState edit that takes a whole object: cab_state_set_sys, _set_author, _set_integration. */
+typedef gboolean (*CabPanelObjectSetter) (CabState   *state,
+                                          JsonNode   *object,
+                                          GError    **error);
+
+/* Sets @member of @current (what cab_state_peek() gave; NULL: nothing to edit) to @value,
+ * which is taken, through @setter: the whole object, its other members as they are, in their
+ * order. A value equal to the current one is no edit at all. @row shows the model's refusal,
+ * or loses the one it showed. */
+void cab_panel_commit_member (CabState             *state,
+                              CabPanelObjectSetter  setter,
+                              JsonObject           *current,
+                              GtkWidget            *row,
+                              const char           *member,
+                              JsonNode             *value);
 
 G_END_DECLS
