@@ -302,21 +302,16 @@ timed_out (Run        *run,
 }
 
 /* Waits for the widget's callbacks and the page's log to settle after an action. */
-static gboolean
+static void
 settle (Run        *run,
         const char *what)
 {
-  JsOutcome outcome;
-
-  outcome = run_js (run, "return window.CabinetCheck.settle(quietMs);",
-                    js_args ("quietMs", g_variant_new_uint32 (SETTLE_QUIET_MS), NULL),
-                    step_ms (run), NULL);
-  if (outcome == JS_TIMED_OUT)
+  if (run_js (run, "return window.CabinetCheck.settle(quietMs);",
+              js_args ("quietMs", g_variant_new_uint32 (SETTLE_QUIET_MS), NULL),
+              step_ms (run), NULL) == JS_TIMED_OUT)
     timed_out (run, what);
   /* Entries the page just sent are handled before anyone reads the log. */
   drain ();
-
-  return outcome == JS_OK;
 }
 
 static gboolean
