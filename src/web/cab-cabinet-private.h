@@ -108,6 +108,10 @@ void      cab_cabinet_reload_on_status     (CabCabinet               *self,
                                             JsonObject               *payload);
 void      cab_cabinet_reload_dispose       (CabCabinet               *self);
 void      cab_cabinet_emit_widgets_changed (CabCabinet               *self);
+/* cab-cabinet-headless.c: before the view is made, and once it is. */
+void      cab_cabinet_headless_prepare_settings (CabCabinet          *self,
+                                                 WebKitSettings      *settings);
+void      cab_cabinet_headless_prepare_view (CabCabinet              *self);
 void      cab_cabinet_emit_ready           (CabCabinet               *self);
 gboolean  cab_cabinet_bridge_on_message    (WebKitUserContentManager *manager,
                                             JSCValue                 *value,

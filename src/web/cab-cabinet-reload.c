@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cab-cabinet-private.h"
+#include "cab-manifest.h"
 
 /* An editor's save is a burst of events (write, close, rename); the reload waits for its end.
  * Bursts are a few milliseconds apart on a local disk. */
@@ -472,4 +473,33 @@ cab_cabinet_reload_widget (CabCabinet *self,
           reload_changed_widget (entry, hash);
         }
     }
+}
+
+/* What amoCRM would refuse in a folder's archive, for the page to list in the widget's item:
+ * [{ check, message, file, line }]. */
+JsonNode *
+cab_cabinet_manifest_problems_to_json (const char *folder)
+{
+  g_autoptr(GPtrArray) problems = cab_manifest_check (folder);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CabManifestProblem *problem = g_ptr_array_index (problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "check");
+      json_builder_add_string_value (builder, problem->check);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, problem->file);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
 }

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include "cab-cabinet-private.h"
-#include "cab-manifest.h"
 #include "cab-scheme.h"
 
 #define MESSAGE_HANDLER "cabinet"
@@ -312,57 +311,6 @@ ensure_scheme_registered (WebKitWebContext *context)
     }
 }
 
-/* A headless cabinet (--check) is never shown, and WebKit treats a page nobody sees as a
- * background tab: its timers are throttled to once a second and requestAnimationFrame never
- * runs. A widget must behave as it does on screen, so the throttling is off and animation
- * frames come from a timer at the display's pace. */
-static const char * const HEADLESS_FEATURES_OFF[] = {
-  "HiddenPageDOMTimerThrottling",
-  "PageVisibilityBasedProcessSuppression",
-  "HiddenPageCSSAnimationSuspension",
-};
-
-#define HEADLESS_ANIMATION_FRAMES \
-  "window.requestAnimationFrame = (callback) => setTimeout(() => callback(performance.now()), 16);\n" \
-  "window.cancelAnimationFrame = (id) => clearTimeout(id);\n"
-
-static void
-make_headless (CabCabinet     *self,
-               WebKitSettings *settings)
-{
-  g_autoptr(WebKitFeatureList) features = webkit_settings_get_all_features ();
-  g_autoptr(WebKitUserScript) frames = NULL;
-
-  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
-    {
-      WebKitFeature *feature = webkit_feature_list_get (features, i);
-
-      if (g_strv_contains (HEADLESS_FEATURES_OFF, webkit_feature_get_identifier (feature)))
-        webkit_settings_set_feature_enabled (settings, feature, FALSE);
-    }
-
-  frames = webkit_user_script_new (HEADLESS_ANIMATION_FRAMES, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
-  webkit_user_content_manager_add_script (self->content_manager, frames);
-}
-
-/* A view in no window has no size, and the cabinet's layout (and a widget that measures its
- * slot) would see a page 0 pixels wide: it gets the size of a laptop's window. */
-#define HEADLESS_WIDTH 1280
-#define HEADLESS_HEIGHT 800
-
-static void
-give_headless_viewport (CabCabinet *self)
-{
-  GtkWidget *view = GTK_WIDGET (self->view);
-  int minimum, natural;
-
-  /* GTK allocates only what was measured. */
-  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, HEADLESS_WIDTH, &minimum, &natural, NULL, NULL);
-  gtk_widget_size_allocate (view, &(GtkAllocation) { 0, 0, HEADLESS_WIDTH, HEADLESS_HEIGHT }, -1);
-}
-
 static void
 cab_cabinet_constructed (GObject *object)
 {
@@ -393,7 +341,7 @@ cab_cabinet_constructed (GObject *object)
   webkit_user_content_manager_register_script_message_handler_with_reply (self->content_manager,
                                                                           MESSAGE_HANDLER, NULL);
   if (self->headless)
-    make_headless (self, settings);
+    cab_cabinet_headless_prepare_settings (self, settings);
   g_signal_connect_object (self->content_manager, "script-message-with-reply-received::" MESSAGE_HANDLER,
                            G_CALLBACK (cab_cabinet_bridge_on_message), self, G_CONNECT_DEFAULT);
 
@@ -405,7 +353,7 @@ cab_cabinet_constructed (GObject *object)
                              NULL);
   g_object_ref_sink (self->view);
   if (self->headless)
-    give_headless_viewport (self);
+    cab_cabinet_headless_prepare_view (self);
   g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "decide-policy", G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "web-process-terminated",
@@ -563,7 +511,7 @@ cab_cabinet_class_init (CabCabinetClass *klass)
                        CAB_CABINET_MIN_POLL_INTERVAL, CAB_CABINET_MAX_POLL_INTERVAL,
                        CAB_CABINET_DEFAULT_POLL_INTERVAL,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /* Never shown: the page runs as it would on screen (make_headless()). */
+  /* Never shown: the page runs as it would on screen (cab-cabinet-headless.c). */
   properties[PROP_HEADLESS] =
     g_param_spec_boolean ("headless", NULL, NULL,
                           FALSE,
@@ -631,35 +579,6 @@ void
 cab_cabinet_emit_ready (CabCabinet *self)
 {
   g_signal_emit (self, signals[READY], 0);
-}
-
-/* What amoCRM would refuse in a folder's archive, for the page to list in the widget's item:
- * [{ check, message, file, line }]. */
-JsonNode *
-cab_cabinet_manifest_problems_to_json (const char *folder)
-{
-  g_autoptr(GPtrArray) problems = cab_manifest_check (folder);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      CabManifestProblem *problem = g_ptr_array_index (problems, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "check");
-      json_builder_add_string_value (builder, problem->check);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, problem->message);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, problem->file);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return json_builder_get_root (builder);
 }
 
 CabCabinet *
