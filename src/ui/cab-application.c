@@ -109,6 +109,18 @@ parse_check_options (char    **arguments,
   return parsed;
 }
 
+/* --help, --help-all, -h, -?: GApplication's own help, whatever else the line holds. */
+static gboolean
+asks_for_help (char **arguments)
+{
+  for (guint i = 1; arguments[i] != NULL; i++)
+    if (g_str_has_prefix (arguments[i], "--help") || g_str_equal (arguments[i], "-h") ||
+        g_str_equal (arguments[i], "-?"))
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 cab_application_local_command_line (GApplication   *application,
                                     char         ***arguments,
@@ -116,9 +128,7 @@ cab_application_local_command_line (GApplication   *application,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_strv_contains ((const char * const *) *arguments, "--check") &&
-      !g_strv_contains ((const char * const *) *arguments, "--help") &&
-      !g_strv_contains ((const char * const *) *arguments, "-h"))
+  if (g_strv_contains ((const char * const *) *arguments, "--check") && !asks_for_help (*arguments))
     {
       if (!parse_check_options (*arguments, &error))
         {
@@ -372,7 +382,6 @@ static void
 cab_application_init (CabApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[WIDGET…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Runs an amoCRM client-cabinet widget in a faithful mock of the client cabinet.\n"
       "\n"
